@@ -1,0 +1,27 @@
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Functional.Domain.Tensors;
+
+/// <summary>PyTorch's strict load_state_dict check: every missing key, unexpected key and shape mismatch at once.</summary>
+public static class StateDictCheck
+{
+    public static Validation<Error, StateDict> Against(StateDictSpec spec, StateDict candidate)
+    {
+        var missing = spec.Parameters
+            .Filter(p => candidate.Find(p.Key).IsNone)
+            .Map(p => Error.New($"missing key '{p.Key}' (expected shape {p.ShapeText})"));
+        var unexpected = candidate.Entries
+            .Filter(e => !spec.Keys.Exists(k => k == e.Key))
+            .Map(e => Error.New($"unexpected key '{e.Key}'"));
+        var mismatched = spec.Parameters.Bind(p => candidate.Find(p.Key)
+            .Filter(v => !v.Shape.SequenceEqual(p.Shape))
+            .Map(v => Error.New($"shape mismatch for '{p.Key}': the file has {v.ShapeText}, the model needs {p.ShapeText}"))
+            .ToSeq());
+        var problems = missing + unexpected + mismatched;
+        return problems.IsEmpty
+            ? Success<Error, StateDict>(new StateDict(spec.Parameters.Map(p => new StateEntry(p.Key, candidate.Find(p.Key).IfNone(() => throw new InvalidOperationException())))))
+            : Fail<Error, StateDict>(problems);
+    }
+}
