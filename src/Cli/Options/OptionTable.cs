@@ -1,0 +1,71 @@
+using System.Globalization;
+using Functional.Domain.Training;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Functional.Cli.Options;
+
+/// <summary>One flag: its name, how its value reads, its default as shown in --help, and how it sets the options.</summary>
+public sealed record OptionSpec(string Name, string ValueName, string Description, Func<CliOptions, string> Default, Func<CliOptions, string, Validation<Error, CliOptions>> Apply);
+
+/// <summary>Every flag the main job accepts, each defaulting to the notebook's value.</summary>
+public static class OptionTable
+{
+    public static Seq<OptionSpec> All { get; } = Seq(
+        Number("--weight", "true weight of the line y = weight * x + bias", o => o.Settings.Data.Weight,
+            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Weight = v } } }),
+        Number("--bias", "true bias of the line", o => o.Settings.Data.Bias,
+            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Bias = v } } }),
+        Number("--start", "first x (torch.arange start)", o => o.Settings.Data.Start,
+            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Start = v } } }),
+        Number("--end", "x stops before this (torch.arange end)", o => o.Settings.Data.End,
+            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { End = v } } }),
+        Number("--step", "distance between consecutive x (torch.arange step)", o => o.Settings.Data.Step,
+            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Step = v } } }),
+        Number("--train-split", "fraction of samples used for training, the rest test", o => o.Settings.TrainSplit,
+            (o, v) => o with { Settings = o.Settings with { TrainSplit = v } }),
+        WholeNumber("--epochs", "training epochs", o => o.Settings.Training.Epochs,
+            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Epochs = v } } }),
+        Number("--lr", "learning rate", o => o.Settings.Training.LearningRate,
+            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { LearningRate = v } } }),
+        WholeNumber("--eval-every", "evaluate on the test split every N epochs", o => o.Settings.Training.EvalEvery,
+            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { EvalEvery = v } } }),
+        Seed(),
+        Choice("--loss", "loss function", Seq(("l1", LossKind.L1), ("mse", LossKind.Mse)), o => o.Settings.Training.Loss,
+            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Loss = v } } }),
+        Choice("--optimizer", "optimizer", Seq(("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam)), o => o.Settings.Training.Optimizer,
+            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Optimizer = v } } }),
+        new OptionSpec("--model", "NAME", "which declared model to train", o => o.Settings.ModelKey,
+            (o, v) => Success<Error, CliOptions>(o with { Settings = o.Settings with { ModelKey = v } })),
+        new OptionSpec("--out", "PATH", "where the trained state_dict is saved", o => o.OutPath,
+            (o, v) => Success<Error, CliOptions>(o with { OutPath = v })));
+
+    static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    static OptionSpec Number(string name, string description, Func<CliOptions, double> current, Func<CliOptions, double, CliOptions> set) =>
+        new(name, "NUMBER", description, o => Show(current(o)), (o, text) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? Success<Error, CliOptions>(set(o, value))
+                : Fail<Error, CliOptions>(Error.New($"{name} expects a number such as 0.5, got '{text}'")));
+
+    static OptionSpec WholeNumber(string name, string description, Func<CliOptions, int> current, Func<CliOptions, int, CliOptions> set) =>
+        new(name, "N", description, o => current(o).ToString(CultureInfo.InvariantCulture), (o, text) =>
+            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                ? Success<Error, CliOptions>(set(o, value))
+                : Fail<Error, CliOptions>(Error.New($"{name} expects a whole number such as 20, got '{text}'")));
+
+    static OptionSpec Seed() =>
+        new("--seed", "N", "torch.manual_seed for the initial parameters", o => o.Settings.Training.Seed.ToString(CultureInfo.InvariantCulture), (o, text) =>
+            long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                ? Success<Error, CliOptions>(o with { Settings = o.Settings with { Training = o.Settings.Training with { Seed = value } } })
+                : Fail<Error, CliOptions>(Error.New($"--seed expects a whole number such as 42, got '{text}'")));
+
+    static OptionSpec Choice<T>(string name, string description, Seq<(string Text, T Value)> choices, Func<CliOptions, T> current, Func<CliOptions, T, CliOptions> set)
+        where T : notnull =>
+        new(name, string.Join("|", choices.Map(c => c.Text)), description,
+            o => choices.Find(c => c.Value.Equals(current(o))).Map(c => c.Text).IfNone("?"),
+            (o, text) => choices.Find(c => c.Text == text.ToLowerInvariant())
+                .Map(c => set(o, c.Value))
+                .ToValidation(Error.New($"{name} must be one of {string.Join(", ", choices.Map(c => c.Text))}, got '{text}'")));
+}

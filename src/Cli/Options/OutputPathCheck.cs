@@ -1,0 +1,43 @@
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
+
+namespace Functional.Cli.Options;
+
+/// <summary>Checks up front that a file can be created at a path, without creating anything.</summary>
+public static class OutputPathCheck
+{
+    public static Seq<Error> Problems(string flag, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            return Seq1(Error.New($"{flag} needs a file path"));
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            return Seq1(Error.New($"{flag} '{path}' is a folder; give a file path such as {Path.Combine(path, "model.pt")}"));
+        var folder = Path.GetDirectoryName(full) ?? full;
+        var existing = folder;
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+                return Seq1(Error.New($"{flag} '{path}' cannot be written: '{existing}' is a file, not a folder"));
+            existing = Path.GetDirectoryName(existing) ?? "/";
+        }
+        return CanCreateFileIn(existing)
+            ? Empty
+            : Seq1(Error.New($"{flag} '{path}' cannot be written: no permission to write in '{existing}'; choose a writable path"));
+    }
+
+    static bool CanCreateFileIn(string folder)
+    {
+        try
+        {
+            using var probe = new FileStream(Path.Combine(folder, $".write-probe-{Guid.NewGuid():N}"),
+                FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return false;
+        }
+    }
+}

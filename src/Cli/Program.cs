@@ -1,0 +1,1 @@
+return Functional.Cli.CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Functional.Tests.Snapshots;
+
+public sealed record CliRun(int ExitCode, string Stdout, string Stderr, string WorkingDirectory);
+
+/// <summary>Runs the real CLI in a child process inside a fresh empty folder, as a user would.</summary>
+public static class CliProcess
+{
+    static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "functional.dll");
+
+    public static CliRun Run(params string[] args)
+    {
+        var folder = Directory.CreateTempSubdirectory("functional-cli-").FullName;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(CliAssembly);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliRun(process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"), folder);
+    }
+
+    /// <summary>Every file the run left in its folder, relative to it.</summary>
+    public static IReadOnlyList<string> FilesLeft(CliRun run) =>
+        Directory.EnumerateFiles(run.WorkingDirectory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(run.WorkingDirectory, f)).Order().ToList();
+}

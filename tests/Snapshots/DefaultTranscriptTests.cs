@@ -1,0 +1,44 @@
+using ApprovalTests;
+using ApprovalTests.Reporters;
+using Xunit;
+
+namespace Functional.Tests.Snapshots;
+
+[UseReporter(typeof(QuietReporter))]
+public sealed class DefaultTranscriptTests
+{
+    /// <summary>
+    /// Reference/notebook-outputs-cpu.txt is the notebook run under real PyTorch on a CPU (not our output);
+    /// the approved snapshot below was checked line for line against it.
+    /// </summary>
+    static string PyTorchReference => File.ReadAllText(Path.Combine(SourceFolder(), "Reference", "notebook-outputs-cpu.txt")).ReplaceLineEndings("\n");
+
+    static readonly Lazy<CliRun> DefaultRun = new(() => CliProcess.Run());
+
+    [Fact]
+    public void The_default_run_prints_exactly_what_the_notebook_prints_under_PyTorch()
+    {
+        Assert.Equal(0, DefaultRun.Value.ExitCode);
+        Assert.Equal(PyTorchReference.TrimEnd('\n').Split('\n'), DefaultRun.Value.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void The_default_transcript_matches_its_approved_snapshot() => Approvals.Verify(DefaultRun.Value.Stdout);
+
+    [Fact]
+    public void The_default_run_saves_the_model_where_the_notebook_does_and_says_which_device_it_used()
+    {
+        Assert.Equal(["models/01_pytorch_model"], CliProcess.FilesLeft(DefaultRun.Value));
+        Assert.Equal("Using device: cpu\n", DefaultRun.Value.Stderr);
+    }
+
+    [Fact]
+    public void Help_lists_every_flag_with_its_default()
+    {
+        var run = CliProcess.Run("--help");
+        Assert.Equal(0, run.ExitCode);
+        Approvals.Verify(run.Stdout);
+    }
+
+    static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}
