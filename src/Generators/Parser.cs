@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Functional.Generators;
+
+/// <summary>Turns one [Model] declaration into equatable values: the model to emit, or the reasons it cannot be.</summary>
+public static class Parser
+{
+    private const string ParameterValuesType = "global::Functional.Domain.Tensors.ParameterValues";
+    private const string LinearValuesType = "global::Functional.Domain.Tensors.LinearValues";
+    private const string TensorType = "global::TorchSharp.torch.Tensor";
+    private const string LinearLayerType = "global::TorchSharp.Modules.Linear";
+    private const string ForwardName = "Forward";
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var declaration = (TypeDeclarationSyntax)context.TargetNode;
+        var location = LocationInfo.From(declaration.Identifier.GetLocation());
+        var name = symbol.Name;
+
+        if (!symbol.IsRecord)
+        {
+            return Failed(Problem(DiagnosticDescriptors.ModelMustBeRecord, location, name));
+        }
+        if (symbol.ContainingType is not null || symbol.IsGenericType)
+        {
+            return Failed(Problem(DiagnosticDescriptors.ModelMustBeTopLevel, location, name));
+        }
+
+        var problems = new List<DiagnosticInfo>();
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            problems.Add(Problem(DiagnosticDescriptors.ModelMustBePartial, location, name));
+        }
+
+        var attribute = context.Attributes[0];
+        var className = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
+        var key = NamedString(attribute, "Key") ?? className;
+        if (className.Length == 0 || key.Length == 0)
+        {
+            problems.Add(Problem(DiagnosticDescriptors.ModelNameMissing, location, name));
+        }
+
+        var components = new List<ComponentToGenerate>();
+        foreach (var parameterSyntax in declaration.ParameterList?.Parameters ?? default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (context.SemanticModel.GetDeclaredSymbol(parameterSyntax, cancellationToken) is IParameterSymbol parameter)
+            {
+                var component = ParseComponent(parameter, LocationInfo.From(parameterSyntax.GetLocation()), name, problems);
+                if (component is { } valid)
+                {
+                    components.Add(valid);
+                }
+            }
+        }
+        problems.AddRange(DuplicateStateNames(components, location));
+        problems.AddRange(CheckForward(symbol, components, location));
+
+        var model = new ModelToGenerate(
+            symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(),
+            name,
+            symbol.IsValueType,
+            className,
+            key,
+            components.ToEquatableArray(),
+            location);
+        return problems.Count == 0
+            ? new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty)
+            : new ParseResult(null, problems.ToEquatableArray());
+    }
+
+    private static ComponentToGenerate? ParseComponent(
+        IParameterSymbol parameter, LocationInfo location, string recordName, List<DiagnosticInfo> problems)
+    {
+        var attribute = parameter.GetAttributes().FirstOrDefault(a =>
+            a.AttributeClass?.ToDisplayString() is AttributeSource.ParameterAttribute or AttributeSource.LinearAttribute);
+        if (attribute is null)
+        {
+            problems.Add(Problem(DiagnosticDescriptors.ComponentWithoutAttribute, location, parameter.Name, recordName));
+            return null;
+        }
+
+        var isLinear = attribute.AttributeClass!.ToDisplayString() == AttributeSource.LinearAttribute;
+        var kind = isLinear ? ComponentKind.Linear : ComponentKind.Parameter;
+        var expectedType = isLinear ? LinearValuesType : ParameterValuesType;
+        var actualType = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var stateName = NamedString(attribute, "Name") ?? NameCasing.ToSnakeCase(parameter.Name);
+        var shape = isLinear ? LinearShape(attribute) : ParameterShape(attribute);
+
+        var problemCount = problems.Count;
+        if (actualType != expectedType)
+        {
+            problems.Add(Problem(DiagnosticDescriptors.UnsupportedComponentType, location,
+                parameter.Name, kind.ToString(), parameter.Type.ToDisplayString(), expectedType.Substring("global::".Length)));
+        }
+        if (shape.Length == 0 || shape.Any(dimension => dimension <= 0))
+        {
+            problems.Add(Problem(DiagnosticDescriptors.InvalidShape, location, parameter.Name, "[" + string.Join(", ", shape) + "]"));
+        }
+        if (!IsValidStateName(stateName))
+        {
+            problems.Add(Problem(DiagnosticDescriptors.InvalidStateName, location, parameter.Name, stateName));
+        }
+        if (problems.Count > problemCount)
+        {
+            return null;
+        }
+
+        return isLinear
+            ? new ComponentToGenerate(parameter.Name, stateName, kind, EquatableArray<int>.Empty, shape[0], shape[1])
+            : new ComponentToGenerate(parameter.Name, stateName, kind, shape.ToEquatableArray(), 0, 0);
+    }
+
+    private static int[] ParameterShape(AttributeData attribute) =>
+        attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } shape
+            ? shape.Values.Select(dimension => dimension.Value is int value ? value : 0).ToArray()
+            : [];
+
+    private static int[] LinearShape(AttributeData attribute) =>
+        attribute.ConstructorArguments.Select(argument => argument.Value is int value ? value : 0).ToArray();
+
+    // The name becomes a C# field (TorchSharp registers fields by name) and a state_dict key segment.
+    private static bool IsValidStateName(string stateName) =>
+        SyntaxFacts.IsValidIdentifier(stateName)
+        && SyntaxFacts.GetKeywordKind(stateName) == SyntaxKind.None
+        && SyntaxFacts.GetContextualKeywordKind(stateName) == SyntaxKind.None;
+
+    private static IEnumerable<DiagnosticInfo> DuplicateStateNames(List<ComponentToGenerate> components, LocationInfo location) =>
+        components
+            .Select((component, index) => (component, first: components.Take(index).FirstOrDefault(earlier => earlier.StateName == component.StateName)))
+            .Where(pair => pair.first.PropertyName is not null)
+            .Select(pair => Problem(DiagnosticDescriptors.DuplicateStateName, location,
+                pair.first.PropertyName, pair.component.PropertyName, pair.component.StateName));
+
+    private static IEnumerable<DiagnosticInfo> CheckForward(INamedTypeSymbol record, List<ComponentToGenerate> components, LocationInfo location)
+    {
+        var expected = ExpectedForward(components);
+        var candidates = record.GetMembers(ForwardName).OfType<IMethodSymbol>().ToList();
+        if (candidates.Count == 0)
+        {
+            return [Problem(DiagnosticDescriptors.MissingForward, location, record.Name, expected)];
+        }
+        if (candidates.Any(method => MatchesForward(method, components)))
+        {
+            return [];
+        }
+        var forwardLocation = candidates[0].Locations.FirstOrDefault() is { } found ? LocationInfo.From(found) : location;
+        var componentList = components.Count == 0
+            ? "no components"
+            : string.Join(", ", components.Select(component => "[" + component.Kind + "] " + component.PropertyName));
+        return [Problem(DiagnosticDescriptors.InvalidForward, forwardLocation, record.Name, componentList, expected)];
+    }
+
+    private static bool MatchesForward(IMethodSymbol method, List<ComponentToGenerate> components) =>
+        method.IsStatic
+        && !method.IsGenericMethod
+        && TypeName(method.ReturnType) == TensorType
+        && method.Parameters.Length == components.Count + 1
+        && method.Parameters.All(parameter => parameter.RefKind == RefKind.None)
+        && TypeName(method.Parameters[0].Type) == TensorType
+        && components.Select((component, index) => TypeName(method.Parameters[index + 1].Type) == ForwardType(component)).All(matches => matches);
+
+    private static string ExpectedForward(List<ComponentToGenerate> components) =>
+        "static Tensor Forward(Tensor x"
+        + string.Concat(components.Select(component =>
+            ", " + (component.Kind == ComponentKind.Linear ? "Linear " : "Tensor ") + ParameterName(component.PropertyName)))
+        + ")";
+
+    private static string ForwardType(ComponentToGenerate component) =>
+        component.Kind == ComponentKind.Linear ? LinearLayerType : TensorType;
+
+    private static string ParameterName(string propertyName) =>
+        propertyName.Length == 0 ? propertyName : char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1);
+
+    private static string TypeName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    private static string? NamedString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(argument => argument.Key == name).Value.Value as string;
+
+    private static ParseResult Failed(DiagnosticInfo problem) => new(null, new[] { problem }.ToEquatableArray());
+
+    private static DiagnosticInfo Problem(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        new(descriptor.Id, location, arguments.ToEquatableArray());
+}
