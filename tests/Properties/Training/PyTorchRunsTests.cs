@@ -1,0 +1,64 @@
+using System.Globalization;
+using Functional.Domain.Data;
+using Functional.Domain.Models;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Domain.Workflow;
+using LanguageExt;
+using Xunit;
+
+namespace Functional.Tests.Properties.Training;
+
+/// <summary>
+/// Whole runs with non-default flags against what real PyTorch printed for the same settings.
+/// PyTorch/expected_runs.txt comes from PyTorch/notebook_run.py under Debian's python3-torch 1.13 (see the script).
+/// </summary>
+public sealed class PyTorchRunsTests
+{
+    sealed record ExpectedRun(string Name, RunSettings Settings, string[] Lines);
+
+    static readonly Lazy<Seq<ExpectedRun>> Runs = new(() => Parse(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Training", "PyTorch", "expected_runs.txt"))));
+
+    public static TheoryData<string> CaseNames() => new(Runs.Value.Map(r => r.Name));
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void The_run_prints_PyTorchs_losses_parameters_and_predictions(string name)
+    {
+        var expected = Runs.Value.Find(r => r.Name == name).IfNone(() => throw new InvalidOperationException(name));
+        var result = NotebookWorkflow.Run(expected.Settings, ModelCatalog.All, TorchSharp.torch.CPU)
+            .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
+        Assert.Equal(expected.Lines, Describe(result));
+    }
+
+    static string[] Describe(WorkflowResult result)
+    {
+        var trained = result.Trained;
+        return new[] { "initial " + string.Join(" ", trained.Initial.Entries.Map(e => $"{e.Key}=[{string.Join(", ", e.Value.Data.Map(v => ((double)v).ToString("R", CultureInfo.InvariantCulture)))}]")) }
+            .Concat(trained.Log.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}"))
+            .Append("final " + string.Join(" ", trained.Final.Entries.Map(e => $"{e.Key}=[{string.Join(", ", e.Value.Data.Map(v => $"'{F(v, 4)}'"))}]")))
+            .Append("predictions " + string.Join(" ", trained.TestPredictions.Map(p => F(p, 4))))
+            .ToArray();
+    }
+
+    static string F(float value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);
+
+    static Seq<ExpectedRun> Parse(string[] lines)
+    {
+        var runs = new List<ExpectedRun>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("case ")) continue;
+            var f = lines[i].Split(' ');
+            double D(int k) => double.Parse(f[k], CultureInfo.InvariantCulture);
+            int I(int k) => int.Parse(f[k], CultureInfo.InvariantCulture);
+            var settings = new RunSettings(
+                new DatasetSpec(D(3), D(4), D(5), D(6), D(7)), D(8),
+                new TrainingConfig(I(9), D(10), I(11), I(12), f[13] == "l1" ? LossKind.L1 : LossKind.Mse, f[14] == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam),
+                f[2]);
+            var body = lines.Skip(i + 1).TakeWhile(l => !l.StartsWith("case ")).ToArray();
+            runs.Add(new ExpectedRun(f[1], settings, body));
+        }
+        return runs.ToSeq();
+    }
+}
