@@ -59,8 +59,12 @@ public static class Parser
                 }
             }
         }
-        problems.AddRange(DuplicateStateNames(components, location));
-        problems.AddRange(CheckForward(symbol, components, location));
+        // A component that failed already explains the mismatch; checking Forward against the rest would only add noise.
+        if (components.Count == (declaration.ParameterList?.Parameters.Count ?? 0))
+        {
+            problems.AddRange(DuplicateStateNames(components, location));
+            problems.AddRange(CheckForward(symbol, components, location));
+        }
 
         var model = new ModelToGenerate(
             symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(),
