@@ -9,10 +9,13 @@ public static class CliProcess
 {
     static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "functional.dll");
 
-    public static CliRun Run(params string[] args)
+    public static CliRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var folder = Directory.CreateTempSubdirectory("functional-cli-").FullName;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(CliAssembly);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

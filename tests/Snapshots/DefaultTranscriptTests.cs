@@ -32,6 +32,15 @@ public sealed class DefaultTranscriptTests
         Assert.Equal("Using device: cpu\n", DefaultRun.Value.Stderr);
     }
 
+    /// <summary>A German locale writes 0,757 by default; PyTorch's output does not change with the locale, so ours must not.</summary>
+    [Fact]
+    public void The_transcript_is_identical_under_a_German_locale()
+    {
+        var german = CliProcess.RunWith(new Dictionary<string, string> { ["LC_ALL"] = "de_DE.UTF-8", ["LANG"] = "de_DE.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"] = "false" });
+        Assert.Equal(0, german.ExitCode);
+        Assert.Equal(DefaultRun.Value.Stdout, german.Stdout);
+    }
+
     [Fact]
     public void Help_lists_every_flag_with_its_default()
     {

@@ -22,12 +22,13 @@ public static class NotebookTranscript
             $"({split.Train.X.Count}, {split.Train.Y.Count}, {split.Test.X.Count}, {split.Test.Y.Count})");
     }
 
+    /// <summary>The cells <c>model_1, model_1.state_dict()</c> and <c>list(model_1.parameters())</c>.</summary>
     public static Seq<string> ModelCells(string moduleRepr, StateDict initial) => Seq(
-        IPythonPretty.Tuple(moduleRepr, PyTorchRepr.StateDict(initial)),
-        IPythonPretty.List(initial.Entries.Map(e => "Parameter containing:\n" + PyTorchRepr.Tensor(e.Value, requiresGrad: true))));
+        PythonValue.TupleOf(new PythonValue.Leaf(moduleRepr), PythonValue.OrderedDictOf(initial)).Pretty(),
+        PythonValue.ListOf(initial.Entries.Map(e => PythonValue.Parameter(e.Value)).ToArray()).Pretty());
 
     public static Seq<string> TrainingLog(Seq<EpochLog> log) =>
-        log.Map(e => PyTorchRepr.TrainingLogLine(e.Epoch, e.TrainLoss, e.TestLoss));
+        log.Map(e => TrainingLog.TrainingLogLine(e.Epoch, e.TrainLoss, e.TestLoss));
 
     /// <summary>The notebook shows the predictions twice: <c>y_preds</c> and <c>y_preds.cpu()</c>.</summary>
     public static Seq<string> PredictionCells(Seq<float> predictions) => Seq(Column(predictions), Column(predictions));
@@ -36,8 +37,8 @@ public static class NotebookTranscript
 
     public static Seq<string> ReloadCells(string moduleRepr, Seq<float> original, Seq<float> reloaded, StateDict loaded) => Seq(
         moduleRepr,
-        PyTorchRepr.Bools(Seq(original.Count, 1L), original.Zip(reloaded).Map(p => p.Item1.Equals(p.Item2)).Strict()),
-        PyTorchRepr.StateDict(loaded));
+        PyTorchRepr.Tensor(Seq(original.Count, 1L), original.Zip(reloaded).Map(p => p.Item1 == p.Item2).Strict()),
+        PythonValue.OrderedDictOf(loaded).Pretty());
 
     static string Column(Seq<float> values) => PyTorchRepr.Tensor(new ParameterValues(Seq(values.Count, 1L), values));
 }
