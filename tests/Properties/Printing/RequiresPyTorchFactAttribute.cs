@@ -3,12 +3,21 @@ using Xunit;
 
 namespace Functional.Tests.Properties.Printing;
 
-/// <summary>A fact that runs only where /usr/bin/python3 can import torch and IPython; otherwise it is reported as skipped, with the reason.</summary>
+/// <summary>A fact that runs only where /usr/bin/python3 can import torch; otherwise it is reported as skipped, with the reason.</summary>
 public sealed class RequiresPyTorchFactAttribute : FactAttribute
 {
     public RequiresPyTorchFactAttribute()
     {
-        if (LivePython.Unavailable() is { } reason) Skip = reason;
+        if (LivePython.Unavailable("torch") is { } reason) Skip = reason;
+    }
+}
+
+/// <summary>A fact that needs torch and IPython (Debian: python3-torch, python3-ipython) in /usr/bin/python3.</summary>
+public sealed class RequiresIPythonFactAttribute : FactAttribute
+{
+    public RequiresIPythonFactAttribute()
+    {
+        if ((LivePython.Unavailable("torch") ?? LivePython.Unavailable("IPython")) is { } reason) Skip = reason;
     }
 }
 
@@ -17,9 +26,10 @@ internal static class LivePython
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    private static readonly Lazy<string?> UnavailableReason = new(Probe);
+    private static readonly Lazy<string?> TorchMissing = new(() => Probe("torch"));
+    private static readonly Lazy<string?> IPythonMissing = new(() => Probe("IPython"));
 
-    public static string? Unavailable() => UnavailableReason.Value;
+    public static string? Unavailable(string module) => module == "torch" ? TorchMissing.Value : IPythonMissing.Value;
 
     public static string Run(string script, string input)
     {
@@ -42,17 +52,17 @@ internal static class LivePython
         return stdout.Result;
     }
 
-    private static string? Probe()
+    private static string? Probe(string module)
     {
         if (!File.Exists(Interpreter)) return $"{Interpreter} not found; the checked-in repr_cases.json still covers the printers";
         try
         {
-            Run("import torch, IPython", "");
+            Run($"import {module}", "");
             return null;
         }
         catch (InvalidOperationException e)
         {
-            return $"{Interpreter} cannot import torch and IPython ({e.Message.Trim()}); the checked-in repr_cases.json still covers the printers";
+            return $"{Interpreter} cannot import {module} ({e.Message.Trim()}); the checked-in repr_cases.json still covers the printers";
         }
     }
 }
