@@ -8,6 +8,7 @@ using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using LanguageExt;
+using TorchSharp;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 using static TorchSharp.torch;
@@ -54,11 +55,11 @@ public static class CliApp
         var moduleRepr = ModuleRepr(result.Kind);
         Print(stdout, NotebookTranscript.DataCells(result));
         Print(stdout, NotebookTranscript.ModelCells(moduleRepr, result.Trained.Initial));
-        Print(stdout, NotebookTranscript.TrainingLog(result.Trained.Log));
+        Print(stdout, NotebookTranscript.TrainingCells(result.Trained.Log));
         Print(stdout, NotebookTranscript.PredictionCells(result.Trained.TestPredictions));
 
         stdout.WriteLine(NotebookTranscript.Saving(outPath));
-        var saved = AtomicFile.Write(outPath, TorchSaveFormat.Write(result.Trained.Final));
+        var saved = CreateFolderFor(outPath).Bind(_ => AtomicFile.Write(outPath, TorchSaveFormat.Write(result.Trained.Final)));
         if (saved.IsFail) return Report(stderr, saved.Match(Succ: _ => Seq<Error>(), Fail: Errors), Failure);
 
         var reloaded =
@@ -88,6 +89,20 @@ public static class CliApp
     {
         using var model = kind.Create();
         return model.ToString() ?? kind.ClassName;
+    }
+
+    /// <summary>As the notebook's <c>MODEL_PATH.mkdir(parents=True, exist_ok=True)</c>.</summary>
+    static Fin<Unit> CreateFolderFor(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            return FinSucc(unit);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return FinFail<Unit>(Error.New($"cannot create the folder for '{path}': {e.Message}"));
+        }
     }
 
     static Fin<byte[]> ReadFile(string path)

@@ -26,6 +26,8 @@ public static class ArgumentParser
                 errors = errors.Add(Error.New(name.StartsWith('-')
                     ? $"unknown option '{name}'; run with --help to list the options"
                     : $"unexpected argument '{name}'; options are written --name value (see --help)"));
+                // An unknown flag's value is not a second problem.
+                if (name.StartsWith('-') && inlineValue is null && i + 1 < args.Count && !IsFlag(args[i + 1])) i++;
                 continue;
             }
             var value = inlineValue ?? (i + 1 < args.Count && !IsFlag(args[i + 1]) ? args[++i] : null);

@@ -27,7 +27,7 @@ public static class NotebookTranscript
         PythonValue.TupleOf(new PythonValue.Leaf(moduleRepr), PythonValue.OrderedDictOf(initial)).Pretty(),
         PythonValue.ListOf(initial.Entries.Map(e => PythonValue.Parameter(e.Value)).ToArray()).Pretty());
 
-    public static Seq<string> TrainingLog(Seq<EpochLog> log) =>
+    public static Seq<string> TrainingCells(Seq<EpochLog> log) =>
         log.Map(e => TrainingLog.TrainingLogLine(e.Epoch, e.TrainLoss, e.TestLoss));
 
     /// <summary>The notebook shows the predictions twice: <c>y_preds</c> and <c>y_preds.cpu()</c>.</summary>
