@@ -9,7 +9,9 @@ public static class HelpText
     {
         yield return "functional: the PyTorch 01 workflow notebook in C# (make a line, train a model on it, save and reload it)";
         yield return "";
-        yield return "Usage: dotnet run --project src/Cli -- [options]";
+        yield return "Usage: dotnet run --project src/Cli -- [options]          train, save, reload and compare (the notebook)";
+        yield return "       dotnet run --project src/Cli -- predict --model PATH [--x X1 X2 ...] [--allow-nonfinite]";
+        yield return "       dotnet run --project src/Cli -- inspect PATH [--allow-nonfinite]";
         yield return "";
         yield return "Options (defaults are the notebook's values):";
         var rows = OptionTable.All.Map(o => ($"  {o.Name} {o.ValueName}", $"{o.Description} (default: {o.Default(CliOptions.Defaults)})")).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Functional.Domain.Persistence;
 using Functional.Domain.Training;
 using LanguageExt;
 using LanguageExt.Common;
@@ -39,7 +40,14 @@ public static class OptionTable
         new OptionSpec("--model", "NAME", "which declared model to train", o => o.Settings.ModelKey,
             (o, v) => Success<Error, CliOptions>(o with { Settings = o.Settings with { ModelKey = v } })),
         new OptionSpec("--out", "PATH", "where the trained state_dict is saved", o => o.OutPath,
-            (o, v) => Success<Error, CliOptions>(o with { OutPath = v })));
+            (o, v) => Success<Error, CliOptions>(o with { OutPath = v })),
+        new OptionSpec("--format", "pt|safetensors", "model file format", _ => "pt, or safetensors for a .safetensors --out",
+            (o, v) => v.ToLowerInvariant() switch
+            {
+                "pt" => Success<Error, CliOptions>(o with { Format = Some(ModelFileFormat.TorchSave) }),
+                "safetensors" => Success<Error, CliOptions>(o with { Format = Some(ModelFileFormat.Safetensors) }),
+                _ => Fail<Error, CliOptions>(Error.New($"--format must be one of pt, safetensors, got '{v}'")),
+            }));
 
     static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

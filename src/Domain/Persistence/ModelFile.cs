@@ -33,6 +33,6 @@ public static class ModelFile
             .Choose(e => e.Value.Data.Find(v => !float.IsFinite(v)).Map(v => $"'{e.Key}' contains {v}"))
             .HeadOrNone()
             .Match(
-                Some: problem => Fin<LoadedStateDict>.Fail(Error.New($"the model file holds non-finite values: {problem}")),
+                Some: problem => Fin<LoadedStateDict>.Fail(Error.New($"the model file holds non-finite values: {problem}; pass --allow-nonfinite to load it anyway")),
                 None: () => Fin<LoadedStateDict>.Succ(loaded));
 }

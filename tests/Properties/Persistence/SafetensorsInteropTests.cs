@@ -1,3 +1,4 @@
+using Functional.Tests.Shared;
 using Functional.Domain.Persistence;
 using Functional.Domain.Tensors;
 using Xunit;

@@ -1,3 +1,4 @@
+using Functional.Tests.Shared;
 using System.Text.Json;
 using Functional.Domain.Printing;
 using Functional.Domain.Tensors;
@@ -44,7 +45,7 @@ public sealed class LivePyTorchTests
             bits = c.Data.Select(BitConverter.SingleToUInt32Bits).ToArray(),
         }));
 
-        using var expected = JsonDocument.Parse(LivePython.Run(ReprScript, input));
+        using var expected = JsonDocument.Parse(PythonTorch.Run(ReprScript, [], input).Stdout);
         foreach (var (values, python) in cases.Zip(expected.RootElement.EnumerateArray()))
         {
             Assert.Equal(python.GetProperty("repr").GetString(), PyTorchRepr.Tensor(values));

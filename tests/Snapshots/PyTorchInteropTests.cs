@@ -1,0 +1,85 @@
+using Functional.Tests.Shared;
+using Xunit;
+
+namespace Functional.Tests.Snapshots;
+
+/// <summary>Our model files against real PyTorch, in both directions, through the CLI a user runs.</summary>
+public sealed class PyTorchInteropTests
+{
+    const string NotebookModels = """
+        import sys, torch
+        from torch import nn
+        class LinearRegressionModel(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.weight = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
+                self.bias = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
+            def forward(self, x):
+                return self.weight * x + self.bias
+        class LinearRegressionModelV2(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.linear_layer = nn.Linear(in_features=1, out_features=1)
+            def forward(self, x):
+                return self.linear_layer(x)
+
+        """;
+
+    [RequiresPyTorchFact]
+    public void PyTorch_loads_the_main_jobs_model_file_and_predicts_what_our_transcript_shows()
+    {
+        var run = CliProcess.Run();
+        Assert.Equal(0, run.ExitCode);
+        var python = PythonTorch.Run(NotebookModels + """
+            model = LinearRegressionModel()
+            model.load_state_dict(torch.load("models/01_pytorch_model"))
+            X = torch.arange(0, 1, 0.01).unsqueeze(dim=1)
+            model.eval()
+            with torch.inference_mode():
+                print(model(X[80:]))
+            """, [], workingDirectory: run.WorkingDirectory);
+        Assert.True(python.ExitCode == 0, python.Stderr);
+        var ourPredictionCell = run.Stdout.Split("Saving model to")[0].Split("Epoch: 280")[1].Split('\n', 2)[1].Split("tensor([[")[1];
+        Assert.Equal("tensor([[" + ourPredictionCell.TrimEnd('\n'), python.Stdout.TrimEnd('\n'));
+    }
+
+    [RequiresPyTorchFact]
+    public void Our_predict_command_reads_a_file_PyTorch_saved_and_predicts_identically() =>
+        PredictsLikePyTorch("torch.manual_seed(7)\nmodel = LinearRegressionModel()");
+
+    [RequiresPyTorchFact]
+    public void Our_predict_command_reads_a_linear_layer_file_PyTorch_saved_and_predicts_identically() =>
+        PredictsLikePyTorch("torch.manual_seed(3)\nmodel = LinearRegressionModelV2()");
+
+    static void PredictsLikePyTorch(string makeModel)
+    {
+        var folder = Directory.CreateTempSubdirectory("functional-interop-").FullName;
+        var python = PythonTorch.Run(NotebookModels + makeModel + """
+
+            torch.save(model.state_dict(), "from_pytorch.pt")
+            with torch.inference_mode():
+                print(model(torch.tensor([[0.5], [0.9], [-3.0], [123.25]])))
+            """, [], workingDirectory: folder);
+        Assert.True(python.ExitCode == 0, python.Stderr);
+
+        var ours = CliProcess.Run("predict", "--model", Path.Combine(folder, "from_pytorch.pt"), "--x", "0.5", "0.9", "-3", "123.25");
+        Assert.True(ours.ExitCode == 0, ours.Stderr);
+        Assert.Equal(python.Stdout, ours.Stdout);
+    }
+
+    [RequiresPyTorchFact]
+    public void A_float64_state_dict_is_converted_with_a_note()
+    {
+        var folder = Directory.CreateTempSubdirectory("functional-interop-").FullName;
+        var python = PythonTorch.Run(NotebookModels + """
+            torch.manual_seed(42)
+            model = LinearRegressionModel().double()
+            torch.save(model.state_dict(), "double.pt")
+            """, [], workingDirectory: folder);
+        Assert.True(python.ExitCode == 0, python.Stderr);
+        var inspected = CliProcess.Run("inspect", Path.Combine(folder, "double.pt"));
+        Assert.Equal(0, inspected.ExitCode);
+        Assert.Contains("Note: ", inspected.Stdout);
+        Assert.Contains("OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))])", inspected.Stdout);
+    }
+}
