@@ -6,24 +6,8 @@ namespace Functional.Tests.Snapshots;
 /// <summary>Our model files against real PyTorch, in both directions, through the CLI a user runs.</summary>
 public sealed class PyTorchInteropTests
 {
-    const string NotebookModels = """
-        import sys, torch
-        from torch import nn
-        class LinearRegressionModel(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.weight = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
-                self.bias = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
-            def forward(self, x):
-                return self.weight * x + self.bias
-        class LinearRegressionModelV2(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.linear_layer = nn.Linear(in_features=1, out_features=1)
-            def forward(self, x):
-                return self.linear_layer(x)
-
-        """;
+    /// <summary>The notebook's model classes as PyTorch code (tests/Shared/notebook_models.py), then the test's own lines.</summary>
+    static readonly string NotebookModels = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Shared", "notebook_models.py")) + "\n";
 
     [RequiresPyTorchFact]
     public void PyTorch_loads_the_main_jobs_model_file_and_predicts_what_our_transcript_shows()

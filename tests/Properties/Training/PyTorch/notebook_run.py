@@ -4,11 +4,15 @@ Prints one line per evaluated epoch ("epoch train_loss test_loss" with 3 decimal
 formats them), then the final parameters and test predictions with 4 decimals. Used to produce
 expected_runs.txt, which the C# tests compare against:
 
-    /usr/bin/python3 notebook_run.py --all > expected_runs.txt
+    /usr/bin/python3 notebook_run.py > expected_runs.txt
 """
+import os
 import sys
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "Shared"))
+from notebook_models import LinearRegressionModel, LinearRegressionModelV2, QuadraticRegressionModel  # noqa: E402
 
 CASES = [
     # name, model, weight, bias, start, end, step, split, epochs, lr, eval_every, seed, loss, optimizer
@@ -19,36 +23,6 @@ CASES = [
     ("linear_layer", "linear-layer", 0.3, 0.9, 0, 1, 0.01, 0.8, 300, 0.01, 20, 42, "l1", "sgd"),
     ("quadratic", "quadratic", 0.3, 0.9, 0, 1, 0.01, 0.8, 300, 0.01, 20, 42, "l1", "sgd"),
 ]
-
-
-class LinearRegressionModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.weight = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
-        self.bias = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
-
-    def forward(self, x):
-        return self.weight * x + self.bias
-
-
-class LinearRegressionModelV2(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.linear_layer = nn.Linear(in_features=1, out_features=1)
-
-    def forward(self, x):
-        return self.linear_layer(x)
-
-
-class QuadraticRegressionModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.a = nn.Parameter(torch.randn(1))
-        self.b = nn.Parameter(torch.randn(1))
-        self.c = nn.Parameter(torch.randn(1))
-
-    def forward(self, x):
-        return self.a * x * x + self.b * x + self.c
 
 
 MODELS = {"parameters": LinearRegressionModel, "linear-layer": LinearRegressionModelV2, "quadratic": QuadraticRegressionModel}

@@ -1,0 +1,36 @@
+"""The notebook's model classes (option 1, option 2) and our quadratic extension, as PyTorch code.
+
+Shared by the Python scripts that produce expected values and by the C# tests that run PyTorch live.
+"""
+import torch
+from torch import nn
+
+
+class LinearRegressionModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.weight = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
+        self.bias = nn.Parameter(torch.randn(1, requires_grad=True, dtype=torch.float))
+
+    def forward(self, x):
+        return self.weight * x + self.bias
+
+
+class LinearRegressionModelV2(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.linear_layer = nn.Linear(in_features=1, out_features=1)
+
+    def forward(self, x):
+        return self.linear_layer(x)
+
+
+class QuadraticRegressionModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Parameter(torch.randn(1))
+        self.b = nn.Parameter(torch.randn(1))
+        self.c = nn.Parameter(torch.randn(1))
+
+    def forward(self, x):
+        return self.a * x * x + self.b * x + self.c
