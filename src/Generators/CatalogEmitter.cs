@@ -56,7 +56,7 @@ public static class CatalogEmitter
         text.AppendLine("            {");
         foreach (var model in catalog.Models)
         {
-            text.AppendLine($"                new global::Functional.Domain.Models.ModelKind({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.StateSpec, () => new {model.QualifiedModuleName}()),");
+            text.AppendLine($"                new global::Functional.Domain.Models.ModelKind({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec, () => new {model.QualifiedModuleName}()),");
         }
         text.AppendLine("            });");
         text.AppendLine();

@@ -140,7 +140,9 @@ public static class Emitter
         yield return "    }";
         yield return string.Empty;
         yield return "    /// <summary>PyTorch's repr of the module.</summary>";
-        yield return $"    public override string ToString() => {Repr(model.ClassName, layers)};";
+        yield return $"    public const string Repr = {Repr(model.ClassName, layers)};";
+        yield return string.Empty;
+        yield return "    public override string ToString() => Repr;";
         yield return "}";
     }
 

@@ -49,7 +49,7 @@ public static class TrainCommand
     static int SaveReloadAndPrint(WorkflowResult result, CliOptions options, Device device, TextWriter stdout, TextWriter stderr)
     {
         ErrorReport.Print(stdout, NotebookTranscript.DataCells(result));
-        ErrorReport.Print(stdout, NotebookTranscript.ModelCells(ModuleRepr(result.Kind), result.Trained.Initial));
+        ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Kind.Repr, result.Trained.Initial));
         ErrorReport.Print(stdout, NotebookTranscript.TrainingCells(result.Trained.Log));
         ErrorReport.Print(stdout, NotebookTranscript.PredictionCells(result.Trained.TestPredictions));
 
@@ -74,13 +74,7 @@ public static class TrainCommand
             model.to(device);
             using var testX = TrainingTensors.Column(result.Split.Test.X, device);
             var predictions = Trainer.Predict(model, testX);
-            return NotebookTranscript.ReloadCells(model.ToString() ?? result.Kind.ClassName, result.Trained.TestPredictions, predictions, model.ToStateDict());
+            return NotebookTranscript.ReloadCells(result.Kind.Repr, result.Trained.TestPredictions, predictions, model.ToStateDict());
         });
-    }
-
-    static string ModuleRepr(ModelKind kind)
-    {
-        using var model = kind.Create();
-        return model.ToString() ?? kind.ClassName;
     }
 }
