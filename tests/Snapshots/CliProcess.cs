@@ -7,16 +7,19 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr, string W
 /// <summary>Runs the real CLI in a child process inside a fresh empty folder, as a user would.</summary>
 public static class CliProcess
 {
-    static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "functional.dll");
+    public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "functional.dll");
 
     public static CliRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
 
-    public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunFrom(CliAssembly, environment, args);
+
+    public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var folder = Directory.CreateTempSubdirectory("functional-cli-").FullName;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.ArgumentList.Add(CliAssembly);
+        start.ArgumentList.Add(cliAssembly);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
