@@ -41,10 +41,10 @@ public static class SettingsValidation
 
     static Validation<Error, DatasetSpec> StepGivesEnoughSamples(DatasetSpec data)
     {
-        if (!double.IsFinite(data.Start) || !double.IsFinite(data.End))
-            return Success<Error, DatasetSpec>(data); // already reported by the --start/--end checks
         if (!double.IsFinite(data.Step) || data.Step == 0)
             return Fail<Error, DatasetSpec>(Error.New($"--step must be a finite non-zero number, got {Show(data.Step)}"));
+        if (!double.IsFinite(data.Start) || !double.IsFinite(data.End))
+            return Success<Error, DatasetSpec>(data); // the --start/--end checks report it
         if (Math.Sign(data.End - data.Start) != Math.Sign(data.Step))
             return Fail<Error, DatasetSpec>(Error.New(
                 $"--step {Show(data.Step)} never reaches --end {Show(data.End)} from --start {Show(data.Start)}; use a step with the sign of end - start"));

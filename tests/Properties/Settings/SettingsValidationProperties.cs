@@ -21,6 +21,8 @@ public sealed class SettingsValidationProperties
     static readonly Seq<Breakage> Breakages = Seq(
         new Breakage("--weight", s => s with { Data = s.Data with { Weight = double.NaN } }),
         new Breakage("--bias", s => s with { Data = s.Data with { Bias = double.PositiveInfinity } }),
+        new Breakage("--start", s => s with { Data = s.Data with { Start = double.NaN } }),
+        new Breakage("--end", s => s with { Data = s.Data with { End = double.NegativeInfinity } }),
         new Breakage("--step", s => s with { Data = s.Data with { Step = 0 } }),
         new Breakage("--train-split", s => s with { TrainSplit = 1.5 }),
         new Breakage("--epochs", s => s with { Training = s.Training with { Epochs = -1 } }),
