@@ -7,3 +7,7 @@ using FsCheck.Xunit;
 #else
 [assembly: Properties(MaxTest = 100)]
 #endif
+
+// Trainer.Train seeds libtorch's one global CPU generator (manual_seed) and then draws the initial parameters from
+// it, so two test classes training at the same time can steal each other's random numbers and fail at random.
+[assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
