@@ -7,10 +7,10 @@ public static class Program
 {
     public static int Main(string[] args) => args.FirstOrDefault() switch
     {
-        "quick" => QuickMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "only", "variant")),
+        "quick" => QuickMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "only", "variant", "malloc")),
         "memory" => MemoryMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "epochs", "every")),
         "bandwidth" => BandwidthMode.Run(ModeOptions.Parse(args.Skip(1), "megabytes", "repeats")),
-        "ops" => OperationsMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "n")),
+        "ops" => OperationsMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "n", "malloc")),
         _ => RunBenchmarkDotNet(args),
     };
 

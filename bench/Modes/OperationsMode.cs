@@ -15,7 +15,8 @@ public static class OperationsMode
     {
         var threads = ThreadSetting.Apply(options.Int("threads", 0));
         var count = options.Int("n", 1_000_000);
-        Console.WriteLine($"# side\ttorchsharp\tthreads\t{threads}\tn\t{count}");
+        var malloc = MallocSetting.Apply(options.Text("malloc", "default"));
+        Console.WriteLine($"# side\ttorchsharp\tthreads\t{threads}\tn\t{count}\tmalloc\t{malloc}");
         var plan = TimingPlan.ForSamples(count);
 
         using var data = LineTensors.OfSize(count);
@@ -29,6 +30,13 @@ public static class OperationsMode
         Print("mul_ in place", plan, () => { using var noGrad = no_grad(); x.mul_(1.0f); });
         Print("mul scalar", plan, () => { using var t = x * 0.3; });
         Print("sub", plan, () => { using var t = x - y; });
+        using (var scalarLoss = nn.functional.l1_loss(x, y))
+        {
+            // Ways to read one float back: the Trainer's NaN check pays one of these every epoch.
+            Print("read: item<float>()", plan, () => scalarLoss.item<float>());
+            Print("read: ToSingle()", plan, () => scalarLoss.ToSingle());
+            Print("read: data<float>()[0]", plan, () => _ = scalarLoss.data<float>()[0]);
+        }
         Print("l1_loss", plan, () => { using var t = nn.functional.l1_loss(x, y); });
         Print("forward+loss (grad)", plan, () =>
         {

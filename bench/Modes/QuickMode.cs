@@ -20,9 +20,11 @@ public static class QuickMode
         var threads = ThreadSetting.Apply(options.Int("threads", 0));
         var only = options.Text("only", "");
         var variant = options.Text("variant", "trainer");
+        var malloc = MallocSetting.Apply(options.Text("malloc", "default"));
         Console.WriteLine($"# side\ttorchsharp {TorchSharp.torch.__version__}");
         Console.WriteLine($"# threads\t{threads}");
         Console.WriteLine($"# variant\t{variant}");
+        Console.WriteLine($"# malloc\t{malloc}");
 
         foreach (var count in EpochSizes)
         {
