@@ -8,7 +8,7 @@ public static class Program
     public static int Main(string[] args) => args.FirstOrDefault() switch
     {
         "quick" => QuickMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "only", "variant", "malloc")),
-        "memory" => MemoryMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "epochs", "every")),
+        "memory" => MemoryMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "epochs", "every", "malloc")),
         "bandwidth" => BandwidthMode.Run(ModeOptions.Parse(args.Skip(1), "megabytes", "repeats")),
         "ops" => OperationsMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "n", "malloc")),
         _ => RunBenchmarkDotNet(args),

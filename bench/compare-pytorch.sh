@@ -6,11 +6,19 @@
 #
 # threads defaults to nproc. The two sides run alternately for `rounds` rounds (default 3) and each workload keeps
 # the median of its per-round medians, so a burst of load from other processes hits both sides alike.
+# MALLOC=reuse keeps freed native memory on both sides (ours: NativeMemoryReuse; PyTorch: the same three glibc
+# settings through its environment variables); the default leaves glibc as it is.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 threads="${1:-$(nproc)}"
 rounds="${2:-3}"
+malloc="${MALLOC:-default}"
+case "$malloc" in
+  default) pytorch_malloc=() ;;
+  reuse) pytorch_malloc=(MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_MMAP_MAX_=0 MALLOC_TRIM_THRESHOLD_=2147483647) ;;
+  *) echo "MALLOC must be default or reuse" >&2; exit 2 ;;
+esac
 python="${PYTHON:-/usr/bin/python3}"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
@@ -20,8 +28,8 @@ ours="$here/bin/Release/net10.0/Functional.Bench"
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
-  "$ours" quick --threads "$threads" >"$results/ours.$round"
-  "$python" "$here/pytorch_workloads.py" quick --threads "$threads" >"$results/pytorch.$round"
+  "$ours" quick --threads "$threads" --malloc "$malloc" >"$results/ours.$round"
+  env "${pytorch_malloc[@]}" "$python" "$here/pytorch_workloads.py" quick --threads "$threads" >"$results/pytorch.$round"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -43,7 +51,7 @@ def read(side):
 
 ours_header, ours, ours_faults = read("ours")
 torch_header, theirs, torch_faults = read("pytorch")
-print(f"ours: {ours_header['side']}, threads {ours_header['threads']}; "
+print(f"ours: {ours_header['side']}, threads {ours_header['threads']}, malloc {ours_header['malloc']}; "
       f"PyTorch: {torch_header['side']}, threads {torch_header['threads']}")
 
 def show(seconds):

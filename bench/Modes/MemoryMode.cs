@@ -19,7 +19,8 @@ public static class MemoryMode
         var threads = ThreadSetting.Apply(options.Int("threads", 0));
         var epochs = options.Int("epochs", 100_000);
         var every = options.Int("every", 10_000);
-        Console.WriteLine($"# threads\t{threads}\tepochs\t{epochs}\tsample every\t{every}");
+        var malloc = MallocSetting.Apply(options.Text("malloc", "default"));
+        Console.WriteLine($"# threads\t{threads}\tepochs\t{epochs}\tsample every\t{every}\tmalloc\t{malloc}");
 
         var loop = SampleEpochLoop(epochs, every);
         Report("epoch-loop", loop);
