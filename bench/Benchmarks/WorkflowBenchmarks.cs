@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Attributes;
+using Functional.Domain.Models;
+using Functional.Domain.Settings;
+using Functional.Domain.Workflow;
+using static TorchSharp.torch;
+
+namespace Functional.Bench.Benchmarks;
+
+/// <summary>The whole default run: make the line, split, build the model, 300 epochs with a test loss every 20.</summary>
+public class WorkflowBenchmarks
+{
+    [Benchmark]
+    public float NotebookRun() =>
+        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, CPU)
+            .Match(Succ: result => result.Trained.Log.Last.TrainLoss, Fail: e => throw new InvalidOperationException(e.Message));
+}
