@@ -34,8 +34,7 @@ public static class Trainer
     /// </summary>
     public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, ModelKind kind, Device device)
     {
-        manual_seed(config.Seed);
-        var model = kind.Create();
+        var model = SeededModel(kind, config.Seed);
         TrainingTensors? inputs = null;
         optim.Optimizer? optimizer = null;
         try
@@ -67,6 +66,21 @@ public static class Trainer
             optimizer?.Dispose();
             inputs?.Dispose();
             model.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// libtorch's default generator is process-wide: two trainings starting at once (parallel tests, say) could interleave
+    /// seeding and drawing and get each other's initial parameters. Seeding and drawing happen as one step under this lock.
+    /// </summary>
+    static readonly Lock DefaultGenerator = new();
+
+    static ModelModule SeededModel(ModelKind kind, long seed)
+    {
+        lock (DefaultGenerator)
+        {
+            manual_seed(seed);
+            return kind.Create();
         }
     }
 
