@@ -14,18 +14,28 @@ public static class CliProcess
     public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunFrom(CliAssembly, environment, args);
 
+    /// <summary>Runs a given copy of the CLI (see NativeBackendTests) to completion.</summary>
     public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var folder = Directory.CreateTempSubdirectory("functional-cli-").FullName;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.ArgumentList.Add(cliAssembly);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = Start(cliAssembly, folder, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
         return new CliRun(process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"), folder);
+    }
+
+    /// <summary>The CLI started in <paramref name="folder"/> with stdout and stderr redirected; the caller reads them and waits.</summary>
+    public static Process Start(string folder, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(CliAssembly, folder, environment, args);
+
+    static Process Start(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        start.ArgumentList.Add(cliAssembly);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
     }
 
     /// <summary>Every file the run left in its folder, relative to it.</summary>

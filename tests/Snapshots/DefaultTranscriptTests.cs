@@ -26,10 +26,16 @@ public sealed class DefaultTranscriptTests
     public void The_default_transcript_matches_its_approved_snapshot() => Approvals.Verify(DefaultRun.Value.Stdout);
 
     [Fact]
-    public void The_default_run_saves_the_model_where_the_notebook_does_and_says_which_device_it_used()
+    public void The_default_run_saves_the_model_where_the_notebook_does_and_names_on_stderr_the_device_and_the_files_it_added()
     {
-        Assert.Equal(["models/01_pytorch_model"], CliProcess.FilesLeft(DefaultRun.Value));
-        Assert.Equal("Using device: cpu\n", DefaultRun.Value.Stderr);
+        var files = CliProcess.FilesLeft(DefaultRun.Value);
+        var runFolder = Assert.Single(files, f => f.StartsWith("runs/") && f.EndsWith("/run.json")).Split('/')[1];
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$", runFolder);
+        Assert.Equal(["models/01_pytorch_model", "plots/data.png", "plots/loss.png", "plots/predictions.png", $"runs/{runFolder}/metrics.csv", $"runs/{runFolder}/run.json"], files);
+        Assert.Equal(
+            "Using device: cpu\nWrote plots/data.png\nWrote plots/predictions.png\nWrote plots/loss.png\n"
+            + $"Wrote runs/{runFolder}/metrics.csv and run.json\n",
+            DefaultRun.Value.Stderr);
     }
 
     /// <summary>A German locale writes 0,757 by default; PyTorch's output does not change with the locale, so ours must not.</summary>

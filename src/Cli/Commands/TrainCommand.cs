@@ -1,8 +1,13 @@
+using System.Diagnostics;
 using Functional.Cli.Native;
 using Functional.Cli.Options;
 using Functional.Cli.Output;
+using Functional.Cli.Plots;
+using Functional.Cli.Progress;
+using Functional.Cli.Runs;
 using Functional.Cli.Storage;
 using Functional.Domain.Models;
+using Functional.Domain.Persistence;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
@@ -18,6 +23,9 @@ namespace Functional.Cli.Commands;
 /// <summary>The main job: the whole notebook, from making the data to reloading the saved model and comparing.</summary>
 public static class TrainCommand
 {
+    /// <summary>"More than a second or so": shorter runs finish before a bar would be worth drawing.</summary>
+    static readonly TimeSpan LongRun = TimeSpan.FromSeconds(1);
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var models = ModelCatalog.All;
@@ -30,7 +38,9 @@ public static class TrainCommand
 
         var problems = parseErrors
             + SettingsValidation.Validate(options.Settings, models.Map(m => m.Key)).Match(Succ: _ => Seq<Error>(), Fail: e => e)
-            + OutputPathCheck.Problems("--out", options.OutPath);
+            + OutputPathCheck.Problems("--out", options.OutPath)
+            + (options.WritePlots ? OutputFolderCheck.Problems("--plots", options.PlotsFolder) : Seq<Error>())
+            + (options.WriteRuns ? OutputFolderCheck.Problems("--runs", options.RunsFolder) : Seq<Error>());
         if (!problems.IsEmpty) return ErrorReport.Write(stderr, problems, ExitCodes.BadInput);
 
         return TorchBackend.LoadAndPickDevice().Match(
@@ -40,13 +50,55 @@ public static class TrainCommand
 
     static int RunNotebook(CliOptions options, Seq<ModelKind> models, Device device, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine($"Using device: {device.type.ToString().ToLowerInvariant()}");
-        return NotebookWorkflow.Run(options.Settings, models, device).Match(
-            Succ: result => SaveReloadAndPrint(result, options, device, stdout, stderr),
-            Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
+        var startedAt = DateTimeOffset.UtcNow;
+        var total = Stopwatch.StartNew();
+        // Ctrl+C asks training to stop after the current epoch instead of killing the process mid-write.
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            stderr.WriteLine($"Using device: {device.type.ToString().ToLowerInvariant()}");
+            return NotebookWorkflow.Prepare(options.Settings, models).Match(
+                Succ: prepared =>
+                {
+                    var training = Stopwatch.StartNew();
+                    var outcome = TrainingLoop.Run(prepared.Training(device), prepared.Settings.Training.Epochs,
+                        ProgressDelay(options.Progress), stderr, interrupt.Token);
+                    training.Stop();
+                    return outcome switch
+                    {
+                        TrainingCompleted completed => SaveReloadAndPrint(prepared.With(completed.Model), options, device, stdout, stderr,
+                            timing: (startedAt, training.Elapsed, total)),
+                        TrainingInterrupted stopped => Interrupted(stderr, stopped),
+                        TrainingBroke broke => ErrorReport.Write(stderr, broke.Error, ExitCodes.Failure),
+                        _ => ErrorReport.Write(stderr, Error.New("training ended in an unknown way"), ExitCodes.Failure),
+                    };
+                },
+                Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
-    static int SaveReloadAndPrint(WorkflowResult result, CliOptions options, Device device, TextWriter stdout, TextWriter stderr)
+    /// <summary>The bar goes to stderr, so it never changes stdout; on its own it shows only when a person is watching both streams.</summary>
+    static Option<TimeSpan> ProgressDelay(ProgressMode mode) => mode switch
+    {
+        ProgressMode.Always => Some(TimeSpan.Zero),
+        ProgressMode.Auto when !Console.IsOutputRedirected && !Console.IsErrorRedirected => Some(LongRun),
+        _ => None,
+    };
+
+    static int Interrupted(TextWriter stderr, TrainingInterrupted stopped)
+    {
+        stderr.WriteLine($"interrupted: training stopped after {stopped.EpochsDone} of {stopped.Epochs} epochs; no model file was written");
+        return ExitCodes.Interrupted;
+    }
+
+    static int SaveReloadAndPrint(WorkflowResult result, CliOptions options, Device device, TextWriter stdout, TextWriter stderr,
+        (DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total) timing)
     {
         ErrorReport.Print(stdout, NotebookTranscript.DataCells(result));
         ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Kind.Repr, result.Trained.Initial));
@@ -60,8 +112,23 @@ public static class TrainCommand
             from loaded in ModelFileStore.Load(options.OutPath, allowNonFinite: false)
             from lines in Reload(result, loaded.Loaded.StateDict, device)
             select lines;
-        return reloaded.Match(
-            Succ: lines => { ErrorReport.Print(stdout, lines); return ExitCodes.Success; },
+        var recorded =
+            from lines in reloaded
+            from plots in options.WritePlots ? PlotFiles.Write(options.PlotsFolder, result) : FinSucc(Seq<string>())
+            from run in options.WriteRuns
+                ? RunRecord.Write(options.RunsFolder, result, new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed,
+                    options.OutPath, format == ModelFileFormat.Safetensors ? "safetensors" : "pt", plots, RunRecord.TorchSharpVersion, RunRecord.LibTorchVersion)).Map(Some)
+                : FinSucc(Option<string>.None)
+            select (lines, plots, run);
+        return recorded.Match(
+            Succ: written =>
+            {
+                ErrorReport.Print(stdout, written.lines);
+                // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so the files we add are named on stderr.
+                foreach (var plot in written.plots) stderr.WriteLine($"Wrote {plot}");
+                written.run.IfSome(folder => stderr.WriteLine($"Wrote {Path.Combine(folder, RunRecord.MetricsFile)} and {RunRecord.RunFile}"));
+                return ExitCodes.Success;
+            },
             Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
     }
 

@@ -30,6 +30,12 @@ public static class ArgumentParser
                 if (name.StartsWith('-') && inlineValue is null && i + 1 < args.Count && !IsFlag(args[i + 1])) i++;
                 continue;
             }
+            if (spec.Exists(s => !s.TakesValue))
+            {
+                if (inlineValue is not null) errors = errors.Add(Error.New($"{name} takes no value, got '{inlineValue}'"));
+                else options = spec.Map(s => s.Apply(options, "").Match(Succ: updated => updated, Fail: _ => options)).IfNone(options);
+                continue;
+            }
             var value = inlineValue ?? (i + 1 < args.Count && !IsFlag(args[i + 1]) ? args[++i] : null);
             if (value is null)
             {

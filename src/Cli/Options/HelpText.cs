@@ -14,7 +14,7 @@ public static class HelpText
         yield return "       dotnet run --project src/Cli -- inspect PATH [--allow-nonfinite]";
         yield return "";
         yield return "Options (defaults are the notebook's values):";
-        var rows = OptionTable.All.Map(o => ($"  {o.Name} {o.ValueName}", $"{o.Description} (default: {o.Default(CliOptions.Defaults)})")).ToList();
+        var rows = OptionTable.All.Map(o => ($"  {o.Name} {o.ValueName}".TrimEnd(), $"{o.Description} (default: {o.Default(CliOptions.Defaults)})")).ToList();
         rows.Add(("  --help", "show this help and exit"));
         var width = rows.Max(r => r.Item1.Length) + 2;
         foreach (var (left, right) in rows) yield return left.PadRight(width) + right;
@@ -22,6 +22,6 @@ public static class HelpText
         yield return "Models (--model):";
         foreach (var model in models) yield return $"  {model.Key.PadRight(width - 2)}{model.ClassName}: {string.Join(", ", model.Spec.Parameters.Map(p => $"{p.Key} {p.ShapeText}"))}";
         yield return "";
-        yield return "Exit codes: 0 success, 1 failure while running, 2 bad input.";
+        yield return "Exit codes: 0 success, 1 failure while running, 2 bad input, 130 stopped by Ctrl+C (no model file written).";
     }
 }

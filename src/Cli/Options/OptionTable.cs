@@ -8,7 +8,8 @@ using static LanguageExt.Prelude;
 namespace Functional.Cli.Options;
 
 /// <summary>One flag: its name, how its value reads, its default as shown in --help, and how it sets the options.</summary>
-public sealed record OptionSpec(string Name, string ValueName, string Description, Func<CliOptions, string> Default, Func<CliOptions, string, Validation<Error, CliOptions>> Apply);
+/// <summary>A switch (<paramref name="TakesValue"/> false) is given alone, e.g. <c>--no-plots</c>, and gets an empty value.</summary>
+public sealed record OptionSpec(string Name, string ValueName, string Description, Func<CliOptions, string> Default, Func<CliOptions, string, Validation<Error, CliOptions>> Apply, bool TakesValue = true);
 
 /// <summary>Every flag the main job accepts, each defaulting to the notebook's value.</summary>
 public static class OptionTable
@@ -47,7 +48,18 @@ public static class OptionTable
                 "pt" => Success<Error, CliOptions>(o with { Format = Some(ModelFileFormat.TorchSave) }),
                 "safetensors" => Success<Error, CliOptions>(o with { Format = Some(ModelFileFormat.Safetensors) }),
                 _ => Fail<Error, CliOptions>(Error.New($"--format must be one of pt, safetensors, got '{v}'")),
-            }));
+            }),
+        new OptionSpec("--plots", "DIR", "folder for data.png, predictions.png and loss.png", o => o.PlotsFolder,
+            (o, v) => Success<Error, CliOptions>(o with { PlotsFolder = v })),
+        Switch("--no-plots", "write no plots", o => o.WritePlots ? "plots are written" : "off", o => o with { WritePlots = false }),
+        new OptionSpec("--runs", "DIR", "folder that gets a <timestamp>/ record (metrics.csv, run.json) per run", o => o.RunsFolder,
+            (o, v) => Success<Error, CliOptions>(o with { RunsFolder = v })),
+        Switch("--no-runs", "write no run record", o => o.WriteRuns ? "a record is written" : "off", o => o with { WriteRuns = false }),
+        Choice("--progress", "live progress bar on stderr: auto shows it on a terminal for runs over a second", Seq(("auto", ProgressMode.Auto), ("always", ProgressMode.Always), ("never", ProgressMode.Never)),
+            o => o.Progress, (o, v) => o with { Progress = v }));
+
+    static OptionSpec Switch(string name, string description, Func<CliOptions, string> current, Func<CliOptions, CliOptions> set) =>
+        new(name, "", description, current, (o, _) => Success<Error, CliOptions>(set(o)), TakesValue: false);
 
     static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -9,6 +9,8 @@ public static class ExitCodes
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
+    /// <summary>128 + SIGINT, what shells report for a program stopped by Ctrl+C.</summary>
+    public const int Interrupted = 130;
 }
 
 /// <summary>Problems go to stderr as one <c>error:</c> line each; the exit code says what kind of problem it was.</summary>

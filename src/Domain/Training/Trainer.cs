@@ -1,3 +1,4 @@
+using System.Globalization;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
@@ -9,40 +10,92 @@ using static TorchSharp.torch;
 
 namespace Functional.Domain.Training;
 
-/// <summary>The notebook's training loop as a function from a split, a config and a model kind to a trained-model record.</summary>
+/// <summary>The notebook's training loop as a lazy stream of epoch reports, and as a function to a trained-model record.</summary>
 public static class Trainer
 {
-    public static Fin<TrainedModel> Train(DatasetSplit split, TrainingConfig config, ModelKind kind, Device device)
+    /// <summary>The whole run folded to its outcome: the same numbers as consuming <see cref="Epochs"/> to its end.</summary>
+    public static Fin<TrainedModel> Train(DatasetSplit split, TrainingConfig config, ModelKind kind, Device device) =>
+        Outcome(Epochs(split, config, kind, device));
+
+    /// <summary>The ending of a stream of events; a stream abandoned before its ending has no outcome.</summary>
+    public static Fin<TrainedModel> Outcome(IEnumerable<TrainingEvent> events) =>
+        events.Aggregate(
+            FinFail<TrainedModel>(Error.New("training ended without a result")),
+            (outcome, next) => next switch
+            {
+                TrainingFinished finished => FinSucc(finished.Model),
+                TrainingFailed failed => FinFail<TrainedModel>(failed.Error),
+                _ => outcome,
+            });
+
+    /// <summary>
+    /// Trains one epoch per step of the enumeration, so a consumer can show progress or stop between epochs.
+    /// The module, optimizer and tensors live as long as the enumeration: stopping early (or finishing) disposes them.
+    /// </summary>
+    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, ModelKind kind, Device device)
     {
-        manual_seed(config.Seed);
-        using var model = kind.Create();
-        model.to(device);
-        var initial = model.ToStateDict();
-
-        using var inputs = TrainingTensors.From(split, device);
-        using var optimizer = Optimizers.For(config.Optimizer, model.parameters(), config.LearningRate);
-        var loss = Losses.For(config.Loss);
-
-        var log = new List<EpochLog>();
-        for (var epoch = 0; epoch < config.Epochs; epoch++)
+        var model = SeededModel(kind, config.Seed);
+        TrainingTensors? inputs = null;
+        optim.Optimizer? optimizer = null;
+        try
         {
-            using var scope = NewDisposeScope();
-            model.train();
-            var trainLoss = loss(model.call(inputs.TrainX), inputs.TrainY);
-            optimizer.zero_grad();
-            trainLoss.backward();
-            optimizer.step();
+            model.to(device);
+            var initial = model.ToStateDict();
+            inputs = TrainingTensors.From(split, device);
+            optimizer = Optimizers.For(config.Optimizer, model.parameters(), config.LearningRate);
+            var loss = Losses.For(config.Loss);
 
-            var trainValue = trainLoss.item<float>();
-            if (!float.IsFinite(trainValue))
-                return FinFail<TrainedModel>(Error.New(
-                    $"training stopped at epoch {epoch}: the training loss is {Describe(trainValue)}; try a smaller --lr (now {config.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)})"));
+            var log = new List<EpochLog>();
+            for (var epoch = 0; epoch < config.Epochs; epoch++)
+            {
+                var (trainValue, testValue) = Step(model, optimizer, inputs, loss, evaluate: epoch % config.EvalEvery == 0);
+                if (!float.IsFinite(trainValue))
+                {
+                    yield return new TrainingFailed(Error.New(
+                        $"training stopped at epoch {epoch}: the training loss is {Describe(trainValue)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
+                    yield break;
+                }
+                testValue.IfSome(test => log.Add(new EpochLog(epoch, trainValue, test)));
+                yield return new EpochCompleted(epoch, config.Epochs, trainValue, testValue);
+            }
 
-            if (epoch % config.EvalEvery == 0)
-                log.Add(new EpochLog(epoch, trainValue, Evaluate(model, inputs, loss)));
+            yield return new TrainingFinished(new TrainedModel(kind.Key, initial, model.ToStateDict(), toSeq(log).Strict(), Predict(model, inputs.TestX)));
         }
+        finally
+        {
+            optimizer?.Dispose();
+            inputs?.Dispose();
+            model.Dispose();
+        }
+    }
 
-        return FinSucc(new TrainedModel(kind.Key, initial, model.ToStateDict(), toSeq(log).Strict(), Predict(model, inputs.TestX)));
+    /// <summary>
+    /// libtorch's default generator is process-wide: two trainings starting at once (parallel tests, say) could interleave
+    /// seeding and drawing and get each other's initial parameters. Seeding and drawing happen as one step under this lock.
+    /// </summary>
+    static readonly Lock DefaultGenerator = new();
+
+    static ModelModule SeededModel(ModelKind kind, long seed)
+    {
+        lock (DefaultGenerator)
+        {
+            manual_seed(seed);
+            return kind.Create();
+        }
+    }
+
+    /// <summary>One optimisation step and, on evaluation epochs, the test loss after it; every tensor made here dies with the epoch's scope.</summary>
+    static (float Train, Option<float> Test) Step(ModelModule model, optim.Optimizer optimizer, TrainingTensors inputs, Func<Tensor, Tensor, Tensor> loss, bool evaluate)
+    {
+        using var scope = NewDisposeScope();
+        model.train();
+        var trainLoss = loss(model.call(inputs.TrainX), inputs.TrainY);
+        optimizer.zero_grad();
+        trainLoss.backward();
+        optimizer.step();
+
+        var trainValue = trainLoss.item<float>();
+        return (trainValue, evaluate && float.IsFinite(trainValue) ? Some(Evaluate(model, inputs, loss)) : None);
     }
 
     /// <summary>Predictions in inference mode (no autograd graph), as <c>model.eval(); with torch.inference_mode()</c>.</summary>

@@ -13,12 +13,16 @@ namespace Functional.Domain.Workflow;
 public static class NotebookWorkflow
 {
     public static Fin<WorkflowResult> Run(RunSettings settings, Seq<ModelKind> models, Device device) =>
+        from prepared in Prepare(settings, models)
+        from trained in Trainer.Outcome(prepared.Training(device))
+        select prepared.With(trained);
+
+    /// <summary>Everything before training, so a caller can consume the training stream itself (progress, stopping early).</summary>
+    public static Fin<PreparedRun> Prepare(RunSettings settings, Seq<ModelKind> models) =>
         from valid in ToFin(SettingsValidation.Validate(settings, models.Map(m => m.Key)))
         from kind in models.Find(m => m.Key == valid.ModelKey).ToFin(Error.New($"unknown model '{valid.ModelKey}'"))
         let dataset = Datasets.Line(valid.Data)
-        let split = Datasets.Split(dataset, valid.TrainSplit)
-        from trained in Trainer.Train(split, valid.Training, kind, device)
-        select new WorkflowResult(valid, dataset, split, kind, trained);
+        select new PreparedRun(valid, dataset, Datasets.Split(dataset, valid.TrainSplit), kind);
 
     public static Fin<A> ToFin<A>(Validation<Error, A> validation) =>
         validation.Match(

@@ -1,0 +1,71 @@
+using Functional.Domain.Data;
+using Functional.Domain.Training;
+using LanguageExt;
+using ScottPlot;
+
+namespace Functional.Cli.Plots;
+
+/// <summary>
+/// The notebook's figures as ScottPlot plots: <c>plot_predictions()</c> (with and without predictions) and the loss curves.
+/// Building is separate from saving so a test can ask a plot where a data point lands in pixels.
+/// </summary>
+public static class NotebookPlots
+{
+    /// <summary><c>plt.figure(figsize=(10, 7))</c> at matplotlib's 100 dpi.</summary>
+    public const int Width = 1000;
+    public const int Height = 700;
+
+    /// <summary>matplotlib's <c>c="b"</c>, <c>c="g"</c> and <c>c="r"</c>.</summary>
+    public static readonly Color TrainingColor = new(0, 0, 255);
+    public static readonly Color TestColor = new(0, 128, 0);
+    public static readonly Color PredictionColor = new(255, 0, 0);
+
+    /// <summary>matplotlib's first two cycle colours, which the notebook's loss curves get.</summary>
+    public static readonly Color TrainLossColor = Color.FromHex("#1f77b4");
+    public static readonly Color TestLossColor = Color.FromHex("#ff7f0e");
+
+    /// <summary><c>s=4</c> is an area of 4 pt²; a 4 px dot keeps the points visible at this size without merging.</summary>
+    const float MarkerSize = 4;
+
+    public static Plot Data(DatasetSplit split) => Predictions(split, Option<Seq<float>>.None);
+
+    public static Plot Predictions(DatasetSplit split, Option<Seq<float>> predictions)
+    {
+        var plot = new Plot();
+        Points(plot, split.Train.X, split.Train.Y, TrainingColor, "Training data");
+        Points(plot, split.Test.X, split.Test.Y, TestColor, "Test data");
+        predictions.IfSome(p => Points(plot, split.Test.X, p, PredictionColor, "Predictions"));
+        plot.Legend.FontSize = 14;
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    public static Plot Loss(Seq<EpochLog> log)
+    {
+        var plot = new Plot();
+        var epochs = log.Map(e => (double)e.Epoch).ToArray();
+        Curve(plot, epochs, log.Map(e => (double)e.TrainLoss).ToArray(), TrainLossColor, "Train loss");
+        Curve(plot, epochs, log.Map(e => (double)e.TestLoss).ToArray(), TestLossColor, "Test loss");
+        plot.Title("Training and test loss curves");
+        plot.XLabel("Epochs");
+        plot.YLabel("Loss");
+        plot.Legend.FontSize = 14;
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    static void Points(Plot plot, Seq<float> xs, Seq<float> ys, Color color, string label)
+    {
+        var points = plot.Add.ScatterPoints(xs.Map(x => (double)x).ToArray(), ys.Map(y => (double)y).ToArray(), color);
+        points.MarkerSize = MarkerSize;
+        points.LegendText = label;
+    }
+
+    static void Curve(Plot plot, double[] xs, double[] ys, Color color, string label)
+    {
+        var curve = plot.Add.Scatter(xs, ys, color);
+        curve.LineWidth = 2;
+        curve.MarkerSize = 5;
+        curve.LegendText = label;
+    }
+}

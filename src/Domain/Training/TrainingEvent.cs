@@ -1,0 +1,16 @@
+using LanguageExt;
+using LanguageExt.Common;
+
+namespace Functional.Domain.Training;
+
+/// <summary>What training reports as it goes: one <see cref="EpochCompleted"/> per epoch, then exactly one ending.</summary>
+public abstract record TrainingEvent;
+
+/// <summary>One epoch done; <paramref name="TestLoss"/> is there only on evaluation epochs.</summary>
+public sealed record EpochCompleted(int Epoch, int Epochs, float TrainLoss, Option<float> TestLoss) : TrainingEvent;
+
+/// <summary>The last event of a run that went through every epoch.</summary>
+public sealed record TrainingFinished(TrainedModel Model) : TrainingEvent;
+
+/// <summary>The last event of a run that could not go on, e.g. because the loss stopped being finite.</summary>
+public sealed record TrainingFailed(Error Error) : TrainingEvent;

@@ -1,0 +1,54 @@
+using Functional.Domain.Models;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Domain.Workflow;
+using LanguageExt;
+using Xunit;
+
+namespace Functional.Tests.Properties.Training;
+
+/// <summary>Training as a lazy stream: one report per epoch, one ending, and the fold is the same run.</summary>
+public sealed class TrainingStreamTests
+{
+    static PreparedRun Notebook() =>
+        NotebookWorkflow.Prepare(RunSettings.Notebook, ModelCatalog.All).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
+
+    [Fact]
+    public void Every_epoch_is_reported_in_order_with_a_test_loss_exactly_on_evaluation_epochs_then_one_ending()
+    {
+        var events = Notebook().Training(TorchSharp.torch.CPU).ToList();
+        var epochs = events.OfType<EpochCompleted>().ToList();
+        Assert.Equal(Enumerable.Range(0, 300), epochs.Select(e => e.Epoch));
+        Assert.All(epochs, e => Assert.Equal(e.Epoch % 20 == 0, e.TestLoss.IsSome));
+        var finished = Assert.IsType<TrainingFinished>(events[^1]);
+        Assert.Equal(
+            epochs.Where(e => e.TestLoss.IsSome).Select(e => new EpochLog(e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN))),
+            finished.Model.Log);
+    }
+
+    [Fact]
+    public void Abandoning_a_stream_early_leaves_a_later_run_bit_identical_to_the_fold()
+    {
+        var run = Notebook();
+        var first = run.Training(TorchSharp.torch.CPU).Take(5).OfType<EpochCompleted>().ToList();
+        Assert.Equal(5, first.Count);
+        var folded = Trainer.Outcome(run.Training(TorchSharp.torch.CPU));
+        var direct = Trainer.Train(run.Split, run.Settings.Training, run.Kind, TorchSharp.torch.CPU);
+        Assert.True(folded.IsSucc && direct.IsSucc);
+        var (a, b) = (folded.IfFail(_ => throw new InvalidOperationException()), direct.IfFail(_ => throw new InvalidOperationException()));
+        Assert.Equal(b.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray(), a.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray());
+        Assert.Equal(b.Log, a.Log);
+        Assert.Equal(first[0].TrainLoss, a.Log.Head.TrainLoss);
+    }
+
+    [Fact]
+    public void A_diverging_run_ends_with_one_failure_naming_the_epoch()
+    {
+        var settings = RunSettings.Notebook with { Training = RunSettings.Notebook.Training with { Loss = LossKind.Mse, LearningRate = 1e6 } };
+        var run = NotebookWorkflow.Prepare(settings, ModelCatalog.All).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
+        var events = run.Training(TorchSharp.torch.CPU).ToList();
+        var failed = Assert.IsType<TrainingFailed>(events[^1]);
+        Assert.Single(events.OfType<TrainingFailed>());
+        Assert.Contains($"training stopped at epoch {events.Count - 1}:", failed.Error.Message);
+    }
+}

@@ -1,0 +1,98 @@
+using Functional.Cli.Plots;
+using Functional.Domain.Data;
+using Functional.Domain.Models;
+using Functional.Domain.Settings;
+using Functional.Domain.Workflow;
+using LanguageExt;
+using ScottPlot;
+using SkiaSharp;
+using Xunit;
+
+namespace Functional.Tests.Snapshots;
+
+/// <summary>The PNGs the main job writes: size, not blank, and each series' colour where its points are.</summary>
+public sealed class PlotTests
+{
+    static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--runs", "records"));
+
+    /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
+    static readonly Lazy<WorkflowResult> Notebook = new(() =>
+        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, TorchSharp.torch.CPU).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+
+    static SKBitmap Png(string name)
+    {
+        Assert.Equal(0, Run.Value.ExitCode);
+        var path = Path.Combine(Run.Value.WorkingDirectory, "plots", name);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(path).Take(4));
+        return SKBitmap.Decode(path) ?? throw new InvalidDataException($"{name} does not decode");
+    }
+
+    [Theory]
+    [InlineData(PlotFiles.DataFile)]
+    [InlineData(PlotFiles.PredictionsFile)]
+    [InlineData(PlotFiles.LossFile)]
+    public void Each_plot_is_a_1000_by_700_png_that_is_not_blank(string name)
+    {
+        using var png = Png(name);
+        Assert.Equal((1000, 700), (png.Width, png.Height));
+        var distinctColours = Enumerable.Range(0, png.Width * png.Height / 97).Select(i => png.GetPixel(i * 97 % png.Width, i * 97 / png.Width)).Distinct().Count();
+        Assert.True(distinctColours > 5, $"{name} looks blank: {distinctColours} colours");
+    }
+
+    [Fact]
+    public void The_data_plot_shows_training_points_in_blue_and_test_points_in_green_where_they_are()
+    {
+        using var png = Png(PlotFiles.DataFile);
+        var split = Notebook.Value.Split;
+        var layout = Layout(NotebookPlots.Data(split));
+        AssertColourAt(png, layout, split.Train.X, split.Train.Y, NotebookPlots.TrainingColor);
+        AssertColourAt(png, layout, split.Test.X, split.Test.Y, NotebookPlots.TestColor);
+        Assert.Equal(0, CountNear(png, NotebookPlots.PredictionColor));
+    }
+
+    [Fact]
+    public void The_predictions_plot_adds_the_test_predictions_in_red()
+    {
+        using var png = Png(PlotFiles.PredictionsFile);
+        var (split, predictions) = (Notebook.Value.Split, Notebook.Value.Trained.TestPredictions);
+        var layout = Layout(NotebookPlots.Predictions(split, Prelude.Some(predictions)));
+        AssertColourAt(png, layout, split.Train.X, split.Train.Y, NotebookPlots.TrainingColor);
+        AssertColourAt(png, layout, split.Test.X, predictions, NotebookPlots.PredictionColor);
+    }
+
+    [Fact]
+    public void The_loss_plot_draws_both_curves_through_each_evaluated_epoch()
+    {
+        using var png = Png(PlotFiles.LossFile);
+        var log = Notebook.Value.Trained.Log;
+        var layout = Layout(NotebookPlots.Loss(log));
+        // The curves cross, so a point may be painted by the other curve; most points must show their own colour.
+        Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => e.TrainLoss), NotebookPlots.TrainLossColor) >= log.Count - 2);
+        Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => e.TestLoss), NotebookPlots.TestLossColor) >= log.Count - 2);
+    }
+
+    /// <summary>Renders the same plot at the same size so ScottPlot can say where data coordinates land in the PNG.</summary>
+    static Plot Layout(Plot plot)
+    {
+        plot.GetImage(NotebookPlots.Width, NotebookPlots.Height).Dispose();
+        return plot;
+    }
+
+    static void AssertColourAt(SKBitmap png, Plot layout, Seq<float> xs, Seq<float> ys, ScottPlot.Color colour) =>
+        Assert.Equal(xs.Count, HitCount(png, layout, xs, ys, colour));
+
+    /// <summary>How many points have their colour within a pixel of where they should be (anti-aliasing blurs the edge, not the centre).</summary>
+    static int HitCount(SKBitmap png, Plot layout, Seq<float> xs, Seq<float> ys, ScottPlot.Color colour) =>
+        xs.Zip(ys).Count(point =>
+        {
+            var pixel = layout.GetPixel(new Coordinates(point.Item1, point.Item2));
+            return Enumerable.Range(-1, 3).Any(dx => Enumerable.Range(-1, 3).Any(dy =>
+                Near(png.GetPixel((int)Math.Round(pixel.X) + dx, (int)Math.Round(pixel.Y) + dy), colour)));
+        });
+
+    static int CountNear(SKBitmap png, ScottPlot.Color colour) =>
+        Enumerable.Range(0, png.Height).Sum(y => Enumerable.Range(0, png.Width).Count(x => Near(png.GetPixel(x, y), colour)));
+
+    static bool Near(SKColor pixel, ScottPlot.Color colour) =>
+        Math.Abs(pixel.Red - colour.R) <= 8 && Math.Abs(pixel.Green - colour.G) <= 8 && Math.Abs(pixel.Blue - colour.B) <= 8;
+}

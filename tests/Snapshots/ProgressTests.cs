@@ -1,0 +1,26 @@
+using Xunit;
+
+namespace Functional.Tests.Snapshots;
+
+/// <summary>The progress bar lives on stderr: forcing it on must not change a single byte of stdout.</summary>
+public sealed class ProgressTests
+{
+    [Fact]
+    public void Stdout_is_byte_identical_with_the_progress_bar_forced_on_or_off()
+    {
+        var withBar = CliProcess.Run("--progress", "always", "--no-plots", "--no-runs");
+        var without = CliProcess.Run("--progress", "never", "--no-plots", "--no-runs");
+        Assert.Equal(0, withBar.ExitCode);
+        Assert.Equal(0, without.ExitCode);
+        Assert.Equal(without.Stdout, withBar.Stdout);
+        Assert.Contains("epoch 300/300", withBar.Stderr);
+        Assert.Equal("Using device: cpu\n", without.Stderr);
+    }
+
+    [Fact]
+    public void Redirected_auto_mode_prints_no_bar()
+    {
+        var run = CliProcess.Run("--no-plots", "--no-runs");
+        Assert.Equal("Using device: cpu\n", run.Stderr);
+    }
+}
