@@ -33,6 +33,10 @@ public static class OptionTable
             (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { LearningRate = v } } }),
         WholeNumber("--eval-every", "evaluate on the test split every N epochs", o => o.Settings.Training.EvalEvery,
             (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { EvalEvery = v } } }),
+        new OptionSpec("--batch-size", "N", "train in shuffled mini-batches of N samples", o => o.Settings.Training.BatchSize.Match(n => n.ToString(CultureInfo.InvariantCulture), () => "the whole training split, as the notebook"),
+            (o, text) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                ? Success<Error, CliOptions>(o with { Settings = o.Settings with { Training = o.Settings.Training with { BatchSize = Some(value) } } })
+                : Fail<Error, CliOptions>(Error.New($"--batch-size expects a whole number such as 32, got '{text}'"))),
         Seed(),
         Choice("--loss", "loss function", Seq(("l1", LossKind.L1), ("mse", LossKind.Mse)), o => o.Settings.Training.Loss,
             (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Loss = v } } }),

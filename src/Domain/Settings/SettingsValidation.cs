@@ -19,8 +19,9 @@ public static class SettingsValidation
          Positive("--epochs", settings.Training.Epochs),
          PositiveFinite("--lr", settings.Training.LearningRate),
          Positive("--eval-every", settings.Training.EvalEvery),
+         settings.Training.BatchSize.Match(size => Positive("--batch-size", size), () => Success<Error, int>(0)),
          KnownModel(settings.ModelKey, modelKeys))
-        .Apply((_, _, _, _, _, _, _, _, _, _) => settings);
+        .Apply((_, _, _, _, _, _, _, _, _, _, _) => settings);
 
     static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

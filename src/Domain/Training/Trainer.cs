@@ -44,11 +44,15 @@ public static class Trainer
             inputs = TrainingTensors.From(split, device);
             optimizer = Optimizers.For(config.Optimizer, model.parameters(), config.LearningRate);
             var loss = Losses.For(config.Loss);
+            using var shuffling = new Generator((ulong)config.Seed);
+            var batchSize = config.BatchSize.Filter(size => size < inputs.TrainX.shape[0]);
 
             var log = new List<EpochLog>();
             for (var epoch = 0; epoch < config.Epochs; epoch++)
             {
-                var (trainValue, testValue) = Step(model, optimizer, inputs, loss, evaluate: epoch % config.EvalEvery == 0);
+                var (trainValue, testValue) = batchSize.Match(
+                    Some: size => MiniBatchStep(model, optimizer, inputs, loss, size, shuffling, evaluate: epoch % config.EvalEvery == 0),
+                    None: () => Step(model, optimizer, inputs, loss, evaluate: epoch % config.EvalEvery == 0));
                 if (!float.IsFinite(trainValue))
                 {
                     yield return new TrainingFailed(Error.New(
@@ -95,6 +99,32 @@ public static class Trainer
         optimizer.step();
 
         var trainValue = trainLoss.item<float>();
+        return (trainValue, evaluate && float.IsFinite(trainValue) ? Some(Evaluate(model, inputs, loss)) : None);
+    }
+
+    /// <summary>
+    /// One pass over the training split in shuffled mini-batches (as <c>DataLoader(shuffle=True)</c> with a generator seeded
+    /// once per run): one optimiser step per batch. The reported training loss is the epoch's mean over samples. Each batch
+    /// has its own dispose scope, so memory is bounded by the batch size, not the dataset size.
+    /// </summary>
+    static (float Train, Option<float> Test) MiniBatchStep(ModelModule model, optim.Optimizer optimizer, TrainingTensors inputs,
+        Func<Tensor, Tensor, Tensor> loss, int batchSize, Generator shuffling, bool evaluate)
+    {
+        var count = inputs.TrainX.shape[0];
+        using var order = randperm(count, generator: shuffling, device: inputs.TrainX.device);
+        model.train();
+        var weightedSum = 0.0;
+        for (long start = 0; start < count; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var indices = order.narrow(0, start, Math.Min(batchSize, count - start));
+            var batchLoss = loss(model.call(inputs.TrainX.index_select(0, indices)), inputs.TrainY.index_select(0, indices));
+            optimizer.zero_grad();
+            batchLoss.backward();
+            optimizer.step();
+            weightedSum += (double)batchLoss.item<float>() * indices.shape[0];
+        }
+        var trainValue = (float)(weightedSum / count);
         return (trainValue, evaluate && float.IsFinite(trainValue) ? Some(Evaluate(model, inputs, loss)) : None);
     }
 

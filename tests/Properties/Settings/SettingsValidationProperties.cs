@@ -28,6 +28,7 @@ public sealed class SettingsValidationProperties
         new Breakage("--epochs", s => s with { Training = s.Training with { Epochs = -1 } }),
         new Breakage("--lr", s => s with { Training = s.Training with { LearningRate = double.NaN } }),
         new Breakage("--eval-every", s => s with { Training = s.Training with { EvalEvery = 0 } }),
+        new Breakage("--batch-size", s => s with { Training = s.Training with { BatchSize = 0 } }),
         new Breakage("--model", s => s with { ModelKey = "cubic" }));
 
     static Arbitrary<bool[]> WhichToBreak() =>

@@ -5,6 +5,7 @@ using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using LanguageExt;
+using static LanguageExt.Prelude;
 using Xunit;
 
 namespace Functional.Tests.Properties.Training;
@@ -54,7 +55,10 @@ public sealed class PyTorchRunsTests
             int I(int k) => int.Parse(f[k], CultureInfo.InvariantCulture);
             var settings = new RunSettings(
                 new DatasetSpec(D(3), D(4), D(5), D(6), D(7)), D(8),
-                new TrainingConfig(I(9), D(10), I(11), I(12), f[13] == "l1" ? LossKind.L1 : LossKind.Mse, f[14] == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam),
+                new TrainingConfig(I(9), D(10), I(11), I(12), f[13] == "l1" ? LossKind.L1 : LossKind.Mse, f[14] == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam)
+                {
+                    BatchSize = f.Length > 15 ? Some(I(15)) : None,
+                },
                 f[2]);
             var body = lines.Skip(i + 1).TakeWhile(l => !l.StartsWith("case ")).ToArray();
             runs.Add(new ExpectedRun(f[1], settings, body));

@@ -81,4 +81,22 @@ public sealed class TrainingProperties
         var worst = losses.Zip(losses.Skip(1), (before, after) => after - before - Math.Max(1e-6 * before, 1e-10)).Max();
         return (worst <= 0).Label($"lr {c}/L with L = {largest}: largest excess increase {worst}");
     }
+
+    /// <summary>A batch that holds the whole training split is the notebook's full-batch training, bit for bit.</summary>
+    [Property(MaxTest = 10)]
+    public bool A_batch_as_large_as_the_training_split_is_full_batch_training(PositiveInt extra, long seed)
+    {
+        var fullBatch = Short(seed);
+        var oneBigBatch = fullBatch with { Training = fullBatch.Training with { BatchSize = 80 + extra.Get % 1000 } };
+        return Train(fullBatch) == Train(oneBigBatch);
+    }
+
+    [Property(MaxTest = 10)]
+    public bool Mini_batches_give_a_different_path_than_full_batch_but_the_same_start(long seed)
+    {
+        var fullBatch = Short(seed);
+        var miniBatches = fullBatch with { Training = fullBatch.Training with { BatchSize = 16 } };
+        var (full, mini) = (Train(fullBatch), Train(miniBatches));
+        return full.Initial == mini.Initial && full.Final != mini.Final;
+    }
 }
