@@ -16,7 +16,8 @@ public static class StateDictCheck
             .Filter(e => !spec.Keys.Exists(k => k == e.Key))
             .Map(e => Error.New($"unexpected key '{e.Key}'"));
         var mismatched = spec.Parameters.Bind(p => candidate.Find(p.Key)
-            .Filter(v => !v.Shape.SequenceEqual(p.Shape))
+            // Enumerable's comparison, not LanguageExt's: the latter scans every loaded assembly for Eq instances on first use.
+            .Filter(v => !Enumerable.SequenceEqual(v.Shape, p.Shape))
             .Map(v => Error.New($"shape mismatch for '{p.Key}': the file has {v.ShapeText}, the model needs {p.ShapeText}"))
             .ToSeq());
         var problems = missing + unexpected + mismatched;
