@@ -100,6 +100,9 @@ public static class TrainCommand
     static int SaveReloadAndPrint(WorkflowResult result, CliOptions options, Device device, TextWriter stdout, TextWriter stderr,
         (DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total) timing)
     {
+        // Rendering the PNGs (ScottPlot and Skia warming up) takes about as long as printing, saving and reloading,
+        // so it runs beside them on the second core; the files are written only once the reload has succeeded.
+        var figures = options.WritePlots ? Task.Run(() => PlotFiles.Render(result)) : Task.FromResult(Seq<(string File, byte[] Png)>());
         ErrorReport.Print(stdout, NotebookTranscript.DataCells(result));
         ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Kind.Repr, result.Trained.Initial));
         ErrorReport.Print(stdout, NotebookTranscript.TrainingCells(result.Trained.Log));
@@ -114,7 +117,7 @@ public static class TrainCommand
             select lines;
         var recorded =
             from lines in reloaded
-            from plots in options.WritePlots ? PlotFiles.Write(options.PlotsFolder, result) : FinSucc(Seq<string>())
+            from plots in options.WritePlots ? PlotFiles.Write(options.PlotsFolder, figures.Result) : FinSucc(Seq<string>())
             from run in options.WriteRuns
                 ? RunRecord.Write(options.RunsFolder, result, new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed,
                     options.OutPath, format == ModelFileFormat.Safetensors ? "safetensors" : "pt", plots, RunRecord.TorchSharpVersion, RunRecord.LibTorchVersion)).Map(Some)

@@ -12,20 +12,26 @@ public static class PlotFiles
     public const string PredictionsFile = "predictions.png";
     public const string LossFile = "loss.png";
 
-    /// <summary>The paths written, in the order the notebook draws them.</summary>
-    public static Fin<Seq<string>> Write(string folder, WorkflowResult result)
+    /// <summary>The three figures as PNG bytes, in the order the notebook draws them; touches no file, so it can run beside other work.</summary>
+    public static Seq<(string File, byte[] Png)> Render(WorkflowResult result) => Seq(
+        (DataFile, Png(NotebookPlots.Data(result.Split))),
+        (PredictionsFile, Png(NotebookPlots.Predictions(result.Split, Some(result.Trained.TestPredictions)))),
+        (LossFile, Png(NotebookPlots.Loss(result.Trained.Log)))).Strict();
+
+    static byte[] Png(ScottPlot.Plot plot) => plot.GetImageBytes(NotebookPlots.Width, NotebookPlots.Height, ScottPlot.ImageFormat.Png);
+
+    /// <summary>The paths written.</summary>
+    public static Fin<Seq<string>> Write(string folder, WorkflowResult result) => Write(folder, Render(result));
+
+    public static Fin<Seq<string>> Write(string folder, Seq<(string File, byte[] Png)> figures)
     {
         try
         {
             Directory.CreateDirectory(folder);
-            var figures = Seq(
-                (DataFile, NotebookPlots.Data(result.Split)),
-                (PredictionsFile, NotebookPlots.Predictions(result.Split, Some(result.Trained.TestPredictions))),
-                (LossFile, NotebookPlots.Loss(result.Trained.Log)));
             return FinSucc(figures.Map(figure =>
             {
-                var path = Path.Combine(folder, figure.Item1);
-                figure.Item2.SavePng(path, NotebookPlots.Width, NotebookPlots.Height);
+                var path = Path.Combine(folder, figure.File);
+                File.WriteAllBytes(path, figure.Png);
                 return path;
             }).Strict());
         }
