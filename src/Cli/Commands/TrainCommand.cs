@@ -30,6 +30,8 @@ public static class TrainCommand
     {
         var models = ModelCatalog.All;
         var (options, parseErrors) = ArgumentParser.Parse(args);
+        // Loading libtorch takes a quarter of a second; it runs on the second core while the input is checked.
+        var backend = options.ShowHelp ? null : Task.Run(TorchBackend.LoadAndPickDevice);
         if (options.ShowHelp && parseErrors.IsEmpty)
         {
             ErrorReport.Print(stdout, HelpText.Lines(models).ToSeq());
@@ -43,7 +45,7 @@ public static class TrainCommand
             + (options.WriteRuns ? OutputFolderCheck.Problems("--runs", options.RunsFolder) : Seq<Error>());
         if (!problems.IsEmpty) return ErrorReport.Write(stderr, problems, ExitCodes.BadInput);
 
-        return TorchBackend.LoadAndPickDevice().Match(
+        return (backend?.Result ?? TorchBackend.LoadAndPickDevice()).Match(
             Succ: device => RunNotebook(options, models, device, stdout, stderr),
             Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
     }
