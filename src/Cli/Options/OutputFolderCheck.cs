@@ -13,7 +13,6 @@ public static class OutputFolderCheck
             return Seq1(Error.New($"{flag} needs a folder path"));
         if (File.Exists(Path.GetFullPath(folder)))
             return Seq1(Error.New($"{flag} '{folder}' is a file; give a folder"));
-        // A file inside the folder has the same needs as any output file: every existing ancestor a folder, the nearest writable.
-        return OutputPathCheck.Problems(flag, Path.Combine(folder, "probe")).Map(e => Error.New(e.Message.Replace(Path.Combine(folder, "probe"), folder)));
+        return OutputPathCheck.FolderProblems(flag, folder, folder);
     }
 }

@@ -14,17 +14,25 @@ public static class OutputPathCheck
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
             return Seq1(Error.New($"{flag} '{path}' is a folder; give a file path such as {Path.Combine(path, "model.pt")}"));
-        var folder = Path.GetDirectoryName(full) ?? full;
-        var existing = folder;
+        return FolderProblems(flag, path, Path.GetDirectoryName(full) ?? full);
+    }
+
+    /// <summary>
+    /// Whether files can be created in <paramref name="folder"/>, existing or to be created: every existing ancestor must be
+    /// a folder, and the nearest one writable. <paramref name="shown"/> is the path as the user gave it.
+    /// </summary>
+    public static Seq<Error> FolderProblems(string flag, string shown, string folder)
+    {
+        var existing = Path.GetFullPath(folder);
         while (!Directory.Exists(existing))
         {
             if (File.Exists(existing))
-                return Seq1(Error.New($"{flag} '{path}' cannot be written: '{existing}' is a file, not a folder"));
+                return Seq1(Error.New($"{flag} '{shown}' cannot be written: '{existing}' is a file, not a folder"));
             existing = Path.GetDirectoryName(existing) ?? "/";
         }
         return CanCreateFileIn(existing)
             ? Empty
-            : Seq1(Error.New($"{flag} '{path}' cannot be written: no permission to write in '{existing}'; choose a writable path"));
+            : Seq1(Error.New($"{flag} '{shown}' cannot be written: no permission to write in '{existing}'; choose a writable path"));
     }
 
     static bool CanCreateFileIn(string folder)

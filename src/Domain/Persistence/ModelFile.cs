@@ -10,7 +10,7 @@ public enum ModelFileFormat { TorchSave, Safetensors }
 public static class ModelFile
 {
     /// <summary>The magic number that starts PyTorch's pre-1.6 (non-zip) torch.save format.</summary>
-    private static readonly byte[] LegacyTorchPrefix = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
+    private static ReadOnlySpan<byte> LegacyTorchPrefix => [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
 
     public static Fin<ModelFileFormat> Detect(byte[] bytes)
     {
