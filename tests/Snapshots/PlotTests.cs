@@ -95,4 +95,17 @@ public sealed class PlotTests
 
     static bool Near(SKColor pixel, ScottPlot.Color colour) =>
         Math.Abs(pixel.Red - colour.R) <= 8 && Math.Abs(pixel.Green - colour.G) <= 8 && Math.Abs(pixel.Blue - colour.B) <= 8;
+
+    [Fact]
+    public void A_large_dataset_is_drawn_from_at_most_the_point_cap_per_series_keeping_its_ends()
+    {
+        var split = Datasets.Split(Datasets.Line(DatasetSpec.Notebook with { Step = 1e-5 }), 0.8);
+        var plot = NotebookPlots.Data(split);
+        var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(2, series.Count);
+        Assert.All(series, s => Assert.InRange(s.Data.GetScatterPoints().Count, 1, NotebookPlots.MaxPointsPerSeries));
+        var training = series[0].Data.GetScatterPoints();
+        Assert.Equal(split.Train.X.Head, training[0].X, 6);
+        Assert.True(training[^1].X > split.Train.X.Last - 1e-3, "the drawn training points reach the end of the training data");
+    }
 }

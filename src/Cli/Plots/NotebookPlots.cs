@@ -54,12 +54,22 @@ public static class NotebookPlots
         return plot;
     }
 
+    /// <summary>
+    /// A 1000-pixel-wide figure cannot show more points than this apart; larger datasets (millions of samples with
+    /// --batch-size) are drawn from every k-th sample so plotting stays quick and small.
+    /// </summary>
+    public const int MaxPointsPerSeries = 20_000;
+
     static void Points(Plot plot, Seq<float> xs, Seq<float> ys, Color color, string label)
     {
-        var points = plot.Add.ScatterPoints(xs.Map(x => (double)x).ToArray(), ys.Map(y => (double)y).ToArray(), color);
+        var stride = Math.Max(1, (xs.Count + MaxPointsPerSeries - 1) / MaxPointsPerSeries);
+        var points = plot.Add.ScatterPoints(Every(stride, xs), Every(stride, ys), color);
         points.MarkerSize = MarkerSize;
         points.LegendText = label;
     }
+
+    static double[] Every(int stride, Seq<float> values) =>
+        values.Where((_, index) => index % stride == 0).Select(v => (double)v).ToArray();
 
     static void Curve(Plot plot, double[] xs, double[] ys, Color color, string label)
     {
