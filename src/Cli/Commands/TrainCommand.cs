@@ -30,8 +30,6 @@ public static class TrainCommand
     {
         var models = ModelCatalog.All;
         var (options, parseErrors) = ArgumentParser.Parse(args);
-        // Loading libtorch takes a quarter of a second; it runs on the second core while the input is checked.
-        var backend = options.ShowHelp ? null : Task.Run(TorchBackend.LoadAndPickDevice);
         if (options.ShowHelp && parseErrors.IsEmpty)
         {
             ErrorReport.Print(stdout, HelpText.Lines(models).ToSeq());
@@ -45,9 +43,19 @@ public static class TrainCommand
             + (options.WriteRuns ? OutputFolderCheck.Problems("--runs", options.RunsFolder) : Seq<Error>());
         if (!problems.IsEmpty) return ErrorReport.Write(stderr, problems, ExitCodes.BadInput);
 
-        return (backend?.Result ?? TorchBackend.LoadAndPickDevice()).Match(
-            Succ: device => RunNotebook(options, models, device, stdout, stderr),
-            Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
+        // Skia and ScottPlot take a quarter of a second to warm up; that happens on the second core while libtorch
+        // loads and the model trains. Native work must not be running when the process exits, so every way out waits.
+        var plotsWarm = options.WritePlots ? Task.Run(PlotFiles.WarmUp) : Task.CompletedTask;
+        try
+        {
+            return TorchBackend.LoadAndPickDevice().Match(
+                Succ: device => RunNotebook(options, models, device, stdout, stderr),
+                Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
+        }
+        finally
+        {
+            Task.WaitAny(plotsWarm); // waits without rethrowing: a warm-up that failed leaves the real rendering to report it
+        }
     }
 
     static int RunNotebook(CliOptions options, Seq<ModelKind> models, Device device, TextWriter stdout, TextWriter stderr)
@@ -105,36 +113,43 @@ public static class TrainCommand
         // Rendering the PNGs (ScottPlot and Skia warming up) takes about as long as printing, saving and reloading,
         // so it runs beside them on the second core; the files are written only once the reload has succeeded.
         var figures = options.WritePlots ? Task.Run(() => PlotFiles.Render(result)) : Task.FromResult(Seq<(string File, byte[] Png)>());
-        ErrorReport.Print(stdout, NotebookTranscript.DataCells(result));
-        ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Kind.Repr, result.Trained.Initial));
-        ErrorReport.Print(stdout, NotebookTranscript.TrainingCells(result.Trained.Log));
-        ErrorReport.Print(stdout, NotebookTranscript.PredictionCells(result.Trained.TestPredictions));
+        try
+        {
+            ErrorReport.Print(stdout, NotebookTranscript.DataCells(result));
+            ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Kind.Repr, result.Trained.Initial));
+            ErrorReport.Print(stdout, NotebookTranscript.TrainingCells(result.Trained.Log));
+            ErrorReport.Print(stdout, NotebookTranscript.PredictionCells(result.Trained.TestPredictions));
 
-        stdout.WriteLine(NotebookTranscript.Saving(options.OutPath));
-        var format = ModelFileStore.FormatFor(options.OutPath, options.Format);
-        var reloaded =
-            from saved in ModelFileStore.Save(options.OutPath, result.Trained.Final, format, Provenance.Of(result.Settings))
-            from loaded in ModelFileStore.Load(options.OutPath, allowNonFinite: false)
-            from lines in Reload(result, loaded.Loaded.StateDict, device)
-            select lines;
-        var recorded =
-            from lines in reloaded
-            from plots in options.WritePlots ? PlotFiles.Write(options.PlotsFolder, figures.Result) : FinSucc(Seq<string>())
-            from run in options.WriteRuns
-                ? RunRecord.Write(options.RunsFolder, result, new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed,
-                    options.OutPath, format == ModelFileFormat.Safetensors ? "safetensors" : "pt", plots, RunRecord.TorchSharpVersion, RunRecord.LibTorchVersion)).Map(Some)
-                : FinSucc(Option<string>.None)
-            select (lines, plots, run);
-        return recorded.Match(
-            Succ: written =>
-            {
-                ErrorReport.Print(stdout, written.lines);
-                // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so the files we add are named on stderr.
-                foreach (var plot in written.plots) stderr.WriteLine($"Wrote {plot}");
-                written.run.IfSome(folder => stderr.WriteLine($"Wrote {Path.Combine(folder, RunRecord.MetricsFile)} and {RunRecord.RunFile}"));
-                return ExitCodes.Success;
-            },
-            Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
+            stdout.WriteLine(NotebookTranscript.Saving(options.OutPath));
+            var format = ModelFileStore.FormatFor(options.OutPath, options.Format);
+            var reloaded =
+                from saved in ModelFileStore.Save(options.OutPath, result.Trained.Final, format, Provenance.Of(result.Settings))
+                from loaded in ModelFileStore.Load(options.OutPath, allowNonFinite: false)
+                from lines in Reload(result, loaded.Loaded.StateDict, device)
+                select lines;
+            var recorded =
+                from lines in reloaded
+                from plots in options.WritePlots ? PlotFiles.Write(options.PlotsFolder, figures.Result) : FinSucc(Seq<string>())
+                from run in options.WriteRuns
+                    ? RunRecord.Write(options.RunsFolder, result, new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed,
+                        options.OutPath, format == ModelFileFormat.Safetensors ? "safetensors" : "pt", plots, RunRecord.TorchSharpVersion, RunRecord.LibTorchVersion)).Map(Some)
+                    : FinSucc(Option<string>.None)
+                select (lines, plots, run);
+            return recorded.Match(
+                Succ: written =>
+                {
+                    ErrorReport.Print(stdout, written.lines);
+                    // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so the files we add are named on stderr.
+                    foreach (var plot in written.plots) stderr.WriteLine($"Wrote {plot}");
+                    written.run.IfSome(folder => stderr.WriteLine($"Wrote {Path.Combine(folder, RunRecord.MetricsFile)} and {RunRecord.RunFile}"));
+                    return ExitCodes.Success;
+                },
+                Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
+        }
+        finally
+        {
+            Task.WaitAny(figures);
+        }
     }
 
     /// <summary>A fresh instance (as <c>LinearRegressionModel()</c> in the notebook), loaded strictly, then predicting the test split.</summary>

@@ -20,6 +20,12 @@ public static class PlotFiles
 
     static byte[] Png(ScottPlot.Plot plot) => plot.GetImageBytes(NotebookPlots.Width, NotebookPlots.Height, ScottPlot.ImageFormat.Png);
 
+    /// <summary>
+    /// Renders a throwaway figure so Skia's native library, its fonts and ScottPlot's code are loaded before the real
+    /// figures are needed; the main job runs this on the second core while libtorch loads and the model trains.
+    /// </summary>
+    public static void WarmUp() => Png(new ScottPlot.Plot());
+
     /// <summary>The paths written.</summary>
     public static Fin<Seq<string>> Write(string folder, WorkflowResult result) => Write(folder, Render(result));
 
