@@ -23,6 +23,14 @@ public sealed class DefaultTranscriptTests
     }
 
     [Fact]
+    public void The_fused_gradient_path_prints_the_same_transcript_as_PyTorch()
+    {
+        var fused = CliProcess.Run("--fused", "--no-plots", "--no-runs");
+        Assert.Equal(0, fused.ExitCode);
+        Assert.Equal(PyTorchReference.TrimEnd('\n').Split('\n'), fused.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void The_default_transcript_matches_its_approved_snapshot() => Approvals.Verify(DefaultRun.Value.Stdout);
 
     [Fact]

@@ -20,8 +20,9 @@ public static class SettingsValidation
          PositiveFinite("--lr", settings.Training.LearningRate),
          Positive("--eval-every", settings.Training.EvalEvery),
          settings.Training.BatchSize.Match(size => Positive("--batch-size", size), () => Success<Error, int>(0)),
-         KnownModel(settings.ModelKey, modelKeys))
-        .Apply((_, _, _, _, _, _, _, _, _, _, _) => settings);
+         KnownModel(settings.ModelKey, modelKeys),
+         FusedSupported(settings))
+        .Apply((_, _, _, _, _, _, _, _, _, _, _, _) => settings);
 
     static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
@@ -79,6 +80,12 @@ public static class SettingsValidation
             : Fail<Error, double>(Error.New(
                 $"--train-split {Show(split)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
     }
+
+    static Validation<Error, bool> FusedSupported(RunSettings settings) =>
+        settings.Training.Fused
+            ? Training.FusedLinearTraining.Unsupported(settings.Training, settings.ModelKey)
+                .Match(problem => Fail<Error, bool>(Error.New(problem)), () => Success<Error, bool>(true))
+            : Success<Error, bool>(false);
 
     static Validation<Error, string> KnownModel(string key, Seq<string> modelKeys) =>
         modelKeys.Exists(k => k == key)

@@ -34,6 +34,20 @@ public static class Trainer
     /// </summary>
     public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, ModelKind kind, Device device)
     {
+        if (config.Fused && FusedLinearTraining.Unsupported(config, kind.Key).IsNone)
+            return FusedLinearTraining.Epochs(split, config, InitialParameters(kind, config.Seed));
+        return AutogradEpochs(split, config, kind, device);
+    }
+
+    /// <summary>The parameters a seeded model starts from, exactly as the autograd path draws them.</summary>
+    static StateDict InitialParameters(ModelKind kind, long seed)
+    {
+        using var model = SeededModel(kind, seed);
+        return model.ToStateDict();
+    }
+
+    static IEnumerable<TrainingEvent> AutogradEpochs(DatasetSplit split, TrainingConfig config, ModelKind kind, Device device)
+    {
         var model = SeededModel(kind, config.Seed);
         TrainingTensors? inputs = null;
         optim.Optimizer? optimizer = null;

@@ -13,6 +13,9 @@ public sealed record TrainingConfig(int Epochs, double LearningRate, int EvalEve
     /// </summary>
     public LanguageExt.Option<int> BatchSize { get; init; } = LanguageExt.Option<int>.None;
 
+    /// <summary>Train the notebook's linear model with analytic gradients in one pass per epoch (see FusedLinearTraining).</summary>
+    public bool Fused { get; init; }
+
     /// <summary>300 epochs of L1 loss and SGD at lr 0.01, test loss every 20 epochs, seed 42.</summary>
     public static TrainingConfig Notebook { get; } = new(300, 0.01, 20, 42, LossKind.L1, OptimizerKind.Sgd);
 }

@@ -29,7 +29,8 @@ public sealed class SettingsValidationProperties
         new Breakage("--lr", s => s with { Training = s.Training with { LearningRate = double.NaN } }),
         new Breakage("--eval-every", s => s with { Training = s.Training with { EvalEvery = 0 } }),
         new Breakage("--batch-size", s => s with { Training = s.Training with { BatchSize = 0 } }),
-        new Breakage("--model", s => s with { ModelKey = "cubic" }));
+        new Breakage("--model", s => s with { ModelKey = "cubic" }),
+        new Breakage("--fused", s => s with { Training = s.Training with { Fused = true, Optimizer = Functional.Domain.Training.OptimizerKind.Adam } }));
 
     static Arbitrary<bool[]> WhichToBreak() =>
         ArbMap.Default.ArbFor<bool[]>().Convert(

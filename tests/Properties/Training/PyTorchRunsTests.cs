@@ -32,6 +32,25 @@ public sealed class PyTorchRunsTests
         Assert.Equal(expected.Lines, Describe(result));
     }
 
+    public static TheoryData<string> FusableCaseNames() => new(Runs.Value
+        .Filter(r => FusedLinearTraining.Unsupported(r.Settings.Training, r.Settings.ModelKey).IsNone)
+        .Map(r => r.Name));
+
+    /// <summary>
+    /// The one-pass analytic-gradient path prints what PyTorch's autograd printed for the same settings: every logged
+    /// loss to 3 decimals, the parameters and predictions to 4.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FusableCaseNames))]
+    public void The_fused_path_prints_PyTorchs_losses_parameters_and_predictions(string name)
+    {
+        var expected = Runs.Value.Find(r => r.Name == name).IfNone(() => throw new InvalidOperationException(name));
+        var fused = expected.Settings with { Training = expected.Settings.Training with { Fused = true } };
+        var result = NotebookWorkflow.Run(fused, ModelCatalog.All, TorchSharp.torch.CPU)
+            .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
+        Assert.Equal(expected.Lines, Describe(result));
+    }
+
     static string[] Describe(WorkflowResult result)
     {
         var trained = result.Trained;
