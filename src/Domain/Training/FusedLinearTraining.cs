@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Functional.Domain.Data;
 using Functional.Domain.Tensors;
 using LanguageExt;
@@ -59,29 +60,50 @@ public static class FusedLinearTraining
 
     readonly record struct PassResult(float Loss, float WeightGradient, float BiasGradient);
 
-    /// <summary>Loss and gradients in one pass; float32 per sample as PyTorch's kernels, double sums.</summary>
+    /// <summary>
+    /// Loss and gradients in one pass; float32 per sample as PyTorch's kernels, double sums. SIMD lanes compute the same
+    /// per-sample float32 values as the scalar tail; only the order of the double sums differs.
+    /// </summary>
     static PassResult Pass(float[] xs, float[] ys, float weight, float bias, LossKind loss)
     {
-        double lossSum = 0, weightSum = 0, biasSum = 0;
-        for (var i = 0; i < xs.Length; i++)
+        var (lossSums, weightSums, biasSums) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+        var (w, b, two) = (new Vector<float>(weight), new Vector<float>(bias), new Vector<float>(2f));
+        var i = 0;
+        for (; i <= xs.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var x = new Vector<float>(xs, i);
+            var residual = (w * x + b) - new Vector<float>(ys, i);
+            var (lossTerm, slope) = loss == LossKind.L1
+                ? (Vector.Abs(residual), Sign(residual))
+                : (residual * residual, two * residual);
+            Accumulate(ref lossSums, lossTerm);
+            Accumulate(ref weightSums, slope * x);
+            Accumulate(ref biasSums, slope);
+        }
+        double lossSum = Vector.Sum(lossSums), weightSum = Vector.Sum(weightSums), biasSum = Vector.Sum(biasSums);
+        for (; i < xs.Length; i++)
         {
             var residual = Predict(weight, bias, xs[i]) - ys[i];
-            if (loss == LossKind.L1)
-            {
-                float sign = MathF.Sign(residual);
-                lossSum += MathF.Abs(residual);
-                weightSum += sign * xs[i];
-                biasSum += sign;
-            }
-            else
-            {
-                lossSum += (double)residual * residual;
-                weightSum += 2.0 * residual * xs[i];
-                biasSum += 2.0 * residual;
-            }
+            var (lossTerm, slope) = loss == LossKind.L1
+                ? (MathF.Abs(residual), (float)MathF.Sign(residual))
+                : (residual * residual, 2f * residual);
+            lossSum += lossTerm;
+            weightSum += slope * xs[i];
+            biasSum += slope;
         }
         var n = (double)xs.Length;
         return new PassResult((float)(lossSum / n), (float)(weightSum / n), (float)(biasSum / n));
+    }
+
+    /// <summary>sign(r) as torch.sign: -1, 0 or 1 (NaN stays NaN through the comparisons' zero, caught by the loss check).</summary>
+    static Vector<float> Sign(Vector<float> residual) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(residual, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
+        - Vector.ConditionalSelect(Vector.LessThan(residual, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
+
+    static void Accumulate(ref Vector<double> sums, Vector<float> values)
+    {
+        Vector.Widen(values, out var low, out var high);
+        sums += low + high;
     }
 
     static float Predict(float weight, float bias, float x)
