@@ -186,15 +186,7 @@ internal sealed class StateDictPickler
     private bool TryFetchShared(string identity)
     {
         if (!sharedObjects.TryGetValue(identity, out var index)) return false;
-        if (index < 256)
-            output.Write([PickleOpcodes.BinGet, (byte)index]);
-        else
-        {
-            Span<byte> buffer = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(buffer, index);
-            output.WriteByte(PickleOpcodes.LongBinGet);
-            output.Write(buffer);
-        }
+        WriteMemoIndex(PickleOpcodes.BinGet, PickleOpcodes.LongBinGet, index);
         return true;
     }
 
@@ -203,15 +195,21 @@ internal sealed class StateDictPickler
     private int Memoize()
     {
         var index = nextMemoIndex++;
-        if (index < 256)
-            output.Write([PickleOpcodes.BinPut, (byte)index]);
-        else
-        {
-            Span<byte> buffer = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(buffer, index);
-            output.WriteByte(PickleOpcodes.LongBinPut);
-            output.Write(buffer);
-        }
+        WriteMemoIndex(PickleOpcodes.BinPut, PickleOpcodes.LongBinPut, index);
         return index;
+    }
+
+    /// <summary>Pickle's memo opcodes come in a one-byte-index form and a four-byte one, as Python's pickler picks them.</summary>
+    private void WriteMemoIndex(byte shortOpcode, byte longOpcode, int index)
+    {
+        if (index < 256)
+        {
+            output.Write([shortOpcode, (byte)index]);
+            return;
+        }
+        Span<byte> buffer = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(buffer, index);
+        output.WriteByte(longOpcode);
+        output.Write(buffer);
     }
 }
