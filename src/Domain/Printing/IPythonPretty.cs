@@ -12,17 +12,6 @@ public static class IPythonPretty
     public const int DefaultMaxWidth = 79;
     private const int MaxSequenceLength = 1000;
 
-    /// <summary>A tuple of values; pass structured values (e.g. <see cref="PythonValue.OrderedDictOf"/>) so long dicts break as IPython breaks them.</summary>
-    public static string Tuple(params PythonValue[] items) => Render(PythonValue.TupleOf(items));
-
-    /// <summary>A tuple of objects given by their <c>repr()</c> text, each printed as one opaque (possibly multi-line) leaf.</summary>
-    public static string Tuple(params string[] itemReprs) => Tuple([.. itemReprs.Select(r => (PythonValue)new PythonValue.Leaf(r))]);
-
-    public static string List(Seq<PythonValue> items) => Render(new PythonValue.List(items));
-
-    /// <summary>A list of objects given by their <c>repr()</c> text, e.g. <c>Parameter containing:\ntensor(...)</c>.</summary>
-    public static string List(Seq<string> itemReprs) => List(itemReprs.Map(r => (PythonValue)new PythonValue.Leaf(r)));
-
     public static string Render(PythonValue value, int maxWidth = DefaultMaxWidth)
     {
         var printer = new PrettyPrinterEngine(maxWidth);

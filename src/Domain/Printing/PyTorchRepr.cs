@@ -23,13 +23,6 @@ public static class PyTorchRepr
         return Compose(view, requiresGrad, nonDefaultDtype: "torch.bool", values => ElementFormatter.ForBools(values));
     }
 
-    /// <summary><c>repr()</c> of a bool tensor, e.g. the notebook's <c>y_preds == loaded_preds</c>.</summary>
-    public static string Bools(Seq<long> shape, Seq<bool> data) => Tensor(shape, data);
-
-    /// <summary>The notebook's per-epoch line; see <see cref="TrainingLog.TrainingLogLine"/>.</summary>
-    public static string TrainingLogLine(int epoch, float trainLoss, float testLoss) =>
-        TrainingLog.TrainingLogLine(epoch, trainLoss, testLoss);
-
     /// <summary><c>repr(nn.Parameter)</c>: the tensor with <c>requires_grad=True</c> under a header line.</summary>
     public static string Parameter(ParameterValues values) => "Parameter containing:\n" + Tensor(values, requiresGrad: true);
 

@@ -90,22 +90,6 @@ public sealed class PyTorchReprTests
     }
 
     [Fact]
-    public void String_overloads_print_reprs_as_opaque_leaves()
-    {
-        var weight = ParameterValues.Of([0.3367f], 1);
-        var bias = ParameterValues.Of([0.1288f], 1);
-        var stateDict = new StateDict(Seq(new StateEntry("weight", weight), new StateEntry("bias", bias)));
-        var expected = ReprCases.Named("pretty", "notebook_model_and_state_dict").GetProperty("pretty").GetString();
-
-        Assert.Equal(expected, IPythonPretty.Tuple("LinearRegressionModel()", PyTorchRepr.StateDict(stateDict)));
-        Assert.Equal(
-            ReprCases.Named("pretty", "notebook_parameter_list").GetProperty("pretty").GetString(),
-            IPythonPretty.List(Seq(weight, bias).Map(p => "Parameter containing:\n" + PyTorchRepr.Tensor(p, requiresGrad: true))));
-        Assert.Equal("tensor([[ True],\n        [False]])", PyTorchRepr.Bools(Seq(2L, 1L), Seq(true, false)));
-        Assert.Equal("Epoch: 0 | Train loss: 0.757 | Test loss: 0.725", PyTorchRepr.TrainingLogLine(0, 0.7566978f, 0.7248f));
-    }
-
-    [Fact]
     public void Data_that_does_not_fill_the_shape_is_rejected() =>
         Assert.Throws<ArgumentException>(() => PyTorchRepr.Tensor(ParameterValues.Of([1f, 2f], 3)));
 
