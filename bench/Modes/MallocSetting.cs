@@ -1,3 +1,4 @@
+using Functional.Cli.Native;
 using Functional.Domain.Training;
 
 namespace Functional.Bench.Modes;

@@ -1,3 +1,4 @@
+using Functional.Cli.Native;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Functional.Domain.Training;
+namespace Functional.Cli.Native;
 
 /// <summary>
 /// Opt-in tuning of glibc's malloc for full-batch training. Every epoch allocates about eight fresh n-float
