@@ -3,6 +3,7 @@ using Functional.Domain.Data;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Data;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -25,7 +26,7 @@ public class FusedEpochBenchmarks
 
     [GlobalSetup]
     public void CreateSplit() =>
-        split = Datasets.Split(Datasets.Line(DatasetSpec.Notebook with { Step = 1.0 / Samples }), RunSettings.Notebook.TrainSplit);
+        split = Datasets.Split(LineData.Line(DatasetSpec.Notebook with { Step = 1.0 / Samples }), RunSettings.Notebook.TrainSplit);
 
     [Benchmark(OperationsPerInvoke = EpochsPerInvoke)]
     public int FusedEpoch() =>

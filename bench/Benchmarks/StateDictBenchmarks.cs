@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Functional.Bench.Workloads;
-using Functional.Domain.Models;
 using Functional.Domain.Tensors;
+using Functional.TorchAdapter.Models;
 using LanguageExt;
 
 namespace Functional.Bench.Benchmarks;

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Functional.Domain.Models;
 using Functional.Domain.Settings;
-using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Workflow;
 using static TorchSharp.torch;
 
 namespace Functional.Bench.Benchmarks;

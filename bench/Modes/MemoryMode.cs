@@ -3,6 +3,8 @@ using Functional.Bench.Measurement;
 using Functional.Bench.Workloads;
 using Functional.Domain.Data;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Data;
+using Functional.TorchAdapter.Training;
 using static TorchSharp.torch;
 
 namespace Functional.Bench.Modes;
@@ -48,7 +50,7 @@ public static class MemoryMode
 
     static List<Sample> SampleTrainer(int epochs)
     {
-        var split = Datasets.Split(Datasets.Line(DatasetSpec.Notebook), 0.8);
+        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
         var config = TrainingConfig.Notebook with { Epochs = epochs };
         var samples = new List<Sample> { new("0.0 s", ProcessCounters.ResidentKiB()) };
         using var done = new CancellationTokenSource();

@@ -1,8 +1,8 @@
 using Functional.Bench.Measurement;
 using Functional.Bench.Workloads;
-using Functional.Domain.Models;
 using Functional.Domain.Settings;
-using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Workflow;
 using static TorchSharp.torch;
 
 namespace Functional.Bench.Modes;

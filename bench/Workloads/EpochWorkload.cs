@@ -1,5 +1,7 @@
-using Functional.Domain.Models;
 using Functional.Domain.Training;
+using Functional.Models;
+using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -35,8 +37,8 @@ public sealed class EpochWorkload : IDisposable
         return new EpochWorkload(data, model, Optimizers.For(OptimizerKind.Sgd, model.parameters(), LearningRate));
     }
 
-    public static ModelKind NotebookModel() =>
-        ModelCatalog.All.Find(m => m.Key == "parameters").IfNone(() => throw new InvalidOperationException("no 'parameters' model"));
+    public static TorchModel NotebookModel() =>
+        ModelCatalog.Find("parameters").IfNone(() => throw new InvalidOperationException("no 'parameters' model"));
 
     /// <summary>The Trainer's epoch: returns the training loss read back with item(), as the Trainer's NaN check does.</summary>
     public float Run()

@@ -1,5 +1,7 @@
 using Functional.Domain.Data;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Data;
+using Functional.TorchAdapter.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,7 +34,7 @@ public sealed class LineTensors : IDisposable
     /// <summary>The notebook's 80 training samples, as the Trainer receives them.</summary>
     public static LineTensors NotebookTraining()
     {
-        var split = Datasets.Split(Datasets.Line(DatasetSpec.Notebook), 0.8);
+        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
         return new LineTensors(TrainingTensors.Column(split.Train.X, CPU), TrainingTensors.Column(split.Train.Y, CPU));
     }
 

@@ -10,10 +10,13 @@ namespace Functional.Generators;
 public static class CatalogEmitter
 {
     public const string HintName = "ModelCatalog.g.cs";
+    private const string TorchModel = "global::Functional.TorchAdapter.Models.TorchModel";
+    private const string ModelSpec = "global::Functional.Domain.Models.ModelSpec";
 
     /// <summary>
     /// Orders the models by key (ordinal), so the catalog does not depend on file order, and keeps the first
-    /// model of each key. The namespace is the assembly name plus ".Models", so each assembly gets its own catalog.
+    /// model of each key. The namespace is the assembly name plus ".Models" (just the assembly name when it already ends
+    /// in "Models"), so each assembly gets its own catalog.
     /// </summary>
     public static CatalogToGenerate Plan(ImmutableArray<ModelToGenerate> models, string? assemblyName)
     {
@@ -51,19 +54,21 @@ public static class CatalogEmitter
         text.AppendLine("    /// <summary>Every [Model] record of this assembly, ordered by key.</summary>");
         text.AppendLine("    public static class ModelCatalog");
         text.AppendLine("    {");
-        text.AppendLine("        public static global::LanguageExt.Seq<global::Functional.Domain.Models.ModelKind> All { get; } =");
-        text.AppendLine("            global::LanguageExt.Prelude.toSeq(new global::Functional.Domain.Models.ModelKind[]");
+        text.AppendLine($"        public static global::LanguageExt.Seq<{TorchModel}> All {{ get; }} =");
+        text.AppendLine($"            global::LanguageExt.Prelude.toSeq(new {TorchModel}[]");
         text.AppendLine("            {");
         foreach (var model in catalog.Models)
         {
-            text.AppendLine($"                new global::Functional.Domain.Models.ModelKind({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec, () => new {model.QualifiedModuleName}()),");
+            text.AppendLine($"                new {TorchModel}(new {ModelSpec}({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec), () => new {model.QualifiedModuleName}()),");
         }
         text.AppendLine("            });");
         text.AppendLine();
-        text.AppendLine("        public static global::LanguageExt.Seq<string> Keys => All.Map(kind => kind.Key);");
+        text.AppendLine($"        public static global::LanguageExt.Seq<{ModelSpec}> Specs => All.Map(model => model.Spec);");
         text.AppendLine();
-        text.AppendLine("        public static global::LanguageExt.Option<global::Functional.Domain.Models.ModelKind> Find(string key) =>");
-        text.AppendLine("            All.Find(kind => kind.Key == key);");
+        text.AppendLine("        public static global::LanguageExt.Seq<string> Keys => All.Map(model => model.Spec.Key);");
+        text.AppendLine();
+        text.AppendLine($"        public static global::LanguageExt.Option<{TorchModel}> Find(string key) =>");
+        text.AppendLine("            All.Find(model => model.Spec.Key == key);");
         text.AppendLine("    }");
         text.AppendLine("}");
         return text.ToString();
@@ -72,9 +77,11 @@ public static class CatalogEmitter
     private static string CatalogNamespace(string? assemblyName)
     {
         var parts = (assemblyName ?? string.Empty).Split('.');
-        return parts.All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None)
-            ? string.Join(".", parts) + ".Models"
-            : "Generated.Models";
+        if (!parts.All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None))
+        {
+            return "Generated.Models";
+        }
+        return parts[parts.Length - 1] == "Models" ? string.Join(".", parts) : string.Join(".", parts) + ".Models";
     }
 
     private static string Literal(string value) =>

@@ -11,6 +11,7 @@ public static class Emitter
     private const string Prelude = "global::LanguageExt.Prelude";
     private const string Tensors = "global::Functional.Domain.Tensors";
     private const string ErrorType = "global::LanguageExt.Common.Error";
+    private const string TensorValues = "global::Functional.TorchAdapter.Tensors.TensorValues";
 
     public static string HintName(ModelToGenerate model) =>
         (model.Namespace.Length == 0 ? string.Empty : model.Namespace + ".") + model.RecordName + ".g.cs";
@@ -67,7 +68,7 @@ public static class Emitter
     private static IEnumerable<string> ModulePart(ModelToGenerate model, List<ComponentToGenerate> layers)
     {
         yield return $"/// <summary>The TorchSharp module of <see cref=\"{model.RecordName}\"/>, laid out as PyTorch's {model.ClassName}.</summary>";
-        yield return $"public sealed class {model.ModuleName} : global::Functional.Domain.Models.ModelModule";
+        yield return $"public sealed class {model.ModuleName} : global::Functional.TorchAdapter.Models.ModelModule";
         yield return "{";
         yield return $"    public static {Tensors}.StateDictSpec StateSpec {{ get; }} = new({Prelude}.toSeq(new {Tensors}.ParameterSpec[]";
         yield return "    {";
@@ -108,7 +109,7 @@ public static class Emitter
         yield return "    {";
         foreach (var entry in StateEntries(model))
         {
-            yield return $"        new {Tensors}.StateEntry(\"{entry.Key}\", {Tensors}.ParameterValues.CopyOf(this.{entry.ModulePath})),";
+            yield return $"        new {Tensors}.StateEntry(\"{entry.Key}\", {TensorValues}.CopyOf(this.{entry.ModulePath})),";
         }
         yield return "    }));";
         yield return string.Empty;
@@ -123,8 +124,8 @@ public static class Emitter
         yield return string.Empty;
         yield return "    /// <summary>Detached copies of the current values as the immutable record.</summary>";
         var recordArguments = string.Join(", ", model.Components.Select(c => c.Kind == ComponentKind.Linear
-            ? $"new {Tensors}.LinearValues({Tensors}.ParameterValues.CopyOf(this.{c.StateName}.weight), {Tensors}.ParameterValues.CopyOf(this.{c.StateName}.bias!))"
-            : $"{Tensors}.ParameterValues.CopyOf(this.{c.StateName})"));
+            ? $"new {Tensors}.LinearValues({TensorValues}.CopyOf(this.{c.StateName}.weight), {TensorValues}.CopyOf(this.{c.StateName}.bias!))"
+            : $"{TensorValues}.CopyOf(this.{c.StateName})"));
         yield return $"    public {model.RecordName} ToRecord() => new {model.RecordName}({recordArguments});";
         yield return string.Empty;
         yield return "    /// <summary>A new module holding copies of the record's values; fails naming every shape mismatch.</summary>";

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using Functional.Domain.Models;
 using Functional.Generators;
-using Microsoft.CodeAnalysis;
+using Functional.TorchAdapter.Models;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 
 namespace Functional.Tests.Generators;
 
-/// <summary>Compiles test sources against Domain, TorchSharp and LanguageExt and runs the model generator on them.</summary>
+/// <summary>Compiles test sources against Domain, TorchAdapter, TorchSharp and LanguageExt and runs the model generator on them.</summary>
 internal static class GeneratorHarness
 {
     public const string AssemblyName = "GeneratorTests";
@@ -25,7 +25,7 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var domain = new[] { typeof(ModelModule), typeof(TorchSharp.torch), typeof(LanguageExt.Unit) }
+        var domain = new[] { typeof(ModelModule), typeof(Functional.Domain.Tensors.StateDict), typeof(TorchSharp.torch), typeof(LanguageExt.Unit) }
             .Select(type => type.Assembly.Location);
         return platform.Concat(domain).Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
@@ -51,10 +51,10 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver.GetRunResult(), output);
     }
 
-    /// <summary>A declaration file from src/Domain moved to its own namespace, so it does not clash with Domain's compiled copy.</summary>
+    /// <summary>A declaration file from src/Models moved to its own namespace, so it does not clash with the compiled copy in Functional.Models.</summary>
     public static string Declaration(string fileName) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Declarations", fileName))
-            .Replace("namespace Functional.Domain.Models.Declarations;", "namespace Samples;");
+            .Replace("namespace Functional.Models;", "namespace Samples;");
 
     public static string[] AllDeclarations { get; } =
         ["LinearRegression.cs", "LinearLayerRegression.cs", "QuadraticRegression.cs"];

@@ -1,6 +1,5 @@
-using Functional.Domain.Models;
-using Functional.Domain.Models.Declarations;
 using Functional.Domain.Tensors;
+using Functional.Models;
 using TorchSharp;
 using Xunit;
 
@@ -131,8 +130,8 @@ public sealed class RuntimeTests
     {
         Assert.Equal(new[] { "linear-layer", "parameters", "quadratic" }, ModelCatalog.Keys);
         var kind = ModelCatalog.Find("parameters").IfNone(() => throw new InvalidOperationException("missing"));
-        Assert.Equal("LinearRegressionModel", kind.ClassName);
-        Assert.Equal(new[] { "weight", "bias" }, kind.Spec.Keys);
+        Assert.Equal("LinearRegressionModel", kind.Spec.ClassName);
+        Assert.Equal(new[] { "weight", "bias" }, kind.Spec.StateDict.Keys);
         using var created = kind.Create();
         Assert.IsType<LinearRegressionModule>(created);
     }

@@ -1,10 +1,10 @@
-using ApprovalTests;
 using ApprovalTests.Reporters;
-using Functional.Domain.Persistence;
+using ApprovalTests;
 using Functional.Domain.Tensors;
+using Functional.Formats.TorchSave;
 using LanguageExt;
-using static LanguageExt.Prelude;
 using Xunit;
+using static LanguageExt.Prelude;
 
 namespace Functional.Tests.Snapshots;
 

@@ -1,8 +1,10 @@
 using Functional.Cli.Plots;
 using Functional.Domain.Data;
-using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Data;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 using ScottPlot;
 using SkiaSharp;
@@ -99,7 +101,7 @@ public sealed class PlotTests
     [Fact]
     public void A_large_dataset_is_drawn_from_at_most_the_point_cap_per_series_keeping_its_ends()
     {
-        var split = Datasets.Split(Datasets.Line(DatasetSpec.Notebook with { Step = 1e-5 }), 0.8);
+        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook with { Step = 1e-5 }), 0.8);
         var plot = NotebookPlots.Data(split);
         var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
         Assert.Equal(2, series.Count);

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Workflow;
 using Xunit;
 
 namespace Functional.Tests.Snapshots;

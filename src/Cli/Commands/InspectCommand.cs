@@ -1,9 +1,10 @@
 using Functional.Cli.Output;
 using Functional.Cli.Storage;
+using Functional.Display.Python;
 using Functional.Domain.Models;
-using Functional.Domain.Printing;
-using LanguageExt;
+using Functional.Models;
 using LanguageExt.Common;
+using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Commands;
@@ -27,7 +28,7 @@ public static class InspectCommand
             Succ: file =>
             {
                 stdout.WriteLine($"Format: {ModelFileStore.Describe(file.Format)}");
-                stdout.WriteLine($"Model: {LoadedModel.KindOf(file.Loaded.StateDict, ModelCatalog.All).Map(k => $"{k.ClassName} (--model {k.Key})").IfNone("no declared model has these keys and shapes")}");
+                stdout.WriteLine($"Model: {ModelMatching.ModelOf(file.Loaded.StateDict, ModelCatalog.Specs).Map(k => $"{k.ClassName} (--model {k.Key})").IfNone("no declared model has these keys and shapes")}");
                 foreach (var note in file.Loaded.Notes) stdout.WriteLine($"Note: {note}");
                 stdout.WriteLine(PythonValue.OrderedDictOf(file.Loaded.StateDict).Pretty());
                 return ExitCodes.Success;

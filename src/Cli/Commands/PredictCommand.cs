@@ -2,17 +2,23 @@ using System.Globalization;
 using Functional.Cli.Native;
 using Functional.Cli.Output;
 using Functional.Cli.Storage;
+using Functional.Display.PyTorch;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
-using Functional.Domain.Printing;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
-using LanguageExt;
+using Functional.Domain;
+using Functional.Models;
+using Functional.TorchAdapter.Backend;
+using Functional.TorchAdapter.Data;
+using Functional.TorchAdapter.Training;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt.Common;
-using static LanguageExt.Prelude;
+using LanguageExt;
 using TorchSharp;
+using static LanguageExt.Prelude;
 using static TorchSharp.torch;
 
 namespace Functional.Cli.Commands;
@@ -34,7 +40,8 @@ public static class PredictCommand
 
         var loaded =
             from file in ModelFileStore.Load(path, options.AllowNonFinite)
-            from kind in LoadedModel.RequireKind(file.Loaded.StateDict, ModelCatalog.All, path)
+            from spec in ModelMatching.RequireModel(file.Loaded.StateDict, ModelCatalog.Specs, path)
+            from kind in ModelCatalog.Find(spec.Key).ToFin(Error.New($"unknown model '{spec.Key}'"))
             select (file.Loaded, kind);
         if (loaded.IsFail) return loaded.Match(Succ: _ => ExitCodes.Success, Fail: e => ErrorReport.Write(stderr, e, ExitCodes.BadInput));
 
@@ -42,7 +49,7 @@ public static class PredictCommand
         {
             using var model = found.kind.Create();
             var inputs = options.Inputs.IfNone(() => NotebookTestInputs());
-            return NotebookWorkflow.ToFin(model.LoadStateDict(found.Loaded.StateDict)).Map(_ =>
+            return model.LoadStateDict(found.Loaded.StateDict).ToFin().Map(_ =>
             {
                 model.to(device);
                 using var x = TrainingTensors.Column(inputs, device);
@@ -51,7 +58,7 @@ public static class PredictCommand
         })).Match(
             Succ: result =>
             {
-                stderr.WriteLine($"Model: {result.kind.ClassName} (--model {result.kind.Key})");
+                stderr.WriteLine($"Model: {result.kind.Spec.ClassName} (--model {result.kind.Spec.Key})");
                 stdout.WriteLine(PyTorchRepr.Tensor(new ParameterValues(Seq(result.Predictions.Count, 1L), result.Predictions)));
                 return ExitCodes.Success;
             },
@@ -59,7 +66,7 @@ public static class PredictCommand
     }
 
     static Seq<float> NotebookTestInputs() =>
-        Datasets.Split(Datasets.Line(RunSettings.Notebook.Data), RunSettings.Notebook.TrainSplit).Test.X;
+        Datasets.Split(LineData.Line(RunSettings.Notebook.Data), RunSettings.Notebook.TrainSplit).Test.X;
 
     static (PredictOptions Options, Seq<Error> Problems) Parse(IReadOnlyList<string> args)
     {

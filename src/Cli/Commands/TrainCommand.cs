@@ -6,16 +6,23 @@ using Functional.Cli.Plots;
 using Functional.Cli.Progress;
 using Functional.Cli.Runs;
 using Functional.Cli.Storage;
-using Functional.Domain.Models;
-using Functional.Domain.Persistence;
+using Functional.Display.Notebook;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
-using LanguageExt;
+using Functional.Domain;
+using Functional.Formats.Runs;
+using Functional.Formats;
+using Functional.Models;
+using Functional.TorchAdapter.Backend;
+using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Training;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt.Common;
-using static LanguageExt.Prelude;
+using LanguageExt;
 using TorchSharp;
+using static LanguageExt.Prelude;
 using static TorchSharp.torch;
 
 namespace Functional.Cli.Commands;
@@ -32,12 +39,12 @@ public static class TrainCommand
         var (options, parseErrors) = ArgumentParser.Parse(args);
         if (options.ShowHelp && parseErrors.IsEmpty)
         {
-            ErrorReport.Print(stdout, HelpText.Lines(models).ToSeq());
+            ErrorReport.Print(stdout, HelpText.Lines(models.Map(m => m.Spec)).ToSeq());
             return ExitCodes.Success;
         }
 
         var problems = parseErrors
-            + SettingsValidation.Validate(options.Settings, models.Map(m => m.Key)).Match(Succ: _ => Seq<Error>(), Fail: e => e)
+            + SettingsValidation.Validate(options.Settings, models.Map(m => m.Spec.Key)).Match(Succ: _ => Seq<Error>(), Fail: e => e)
             + OutputPathCheck.Problems("--out", options.OutPath)
             + (options.WritePlots ? OutputFolderCheck.Problems("--plots", options.PlotsFolder) : Seq<Error>())
             + (options.WriteRuns ? OutputFolderCheck.Problems("--runs", options.RunsFolder) : Seq<Error>());
@@ -58,7 +65,7 @@ public static class TrainCommand
         }
     }
 
-    static int RunNotebook(CliOptions options, Seq<ModelKind> models, Device device, TextWriter stdout, TextWriter stderr)
+    static int RunNotebook(CliOptions options, Seq<TorchModel> models, Device device, TextWriter stdout, TextWriter stderr)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
@@ -116,14 +123,14 @@ public static class TrainCommand
         try
         {
             ErrorReport.Print(stdout, NotebookTranscript.DataCells(result));
-            ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Kind.Repr, result.Trained.Initial));
+            ErrorReport.Print(stdout, NotebookTranscript.ModelCells(result.Model.Repr, result.Trained.Initial));
             ErrorReport.Print(stdout, NotebookTranscript.TrainingCells(result.Trained.Log));
             ErrorReport.Print(stdout, NotebookTranscript.PredictionCells(result.Trained.TestPredictions));
 
             stdout.WriteLine(NotebookTranscript.Saving(options.OutPath));
             var format = ModelFileStore.FormatFor(options.OutPath, options.Format);
             var reloaded =
-                from saved in ModelFileStore.Save(options.OutPath, result.Trained.Final, format, Provenance.Of(result.Settings))
+                from saved in ModelFileStore.Save(options.OutPath, result.Trained.Final, format, Provenance.Of(result.Settings, Versions))
                 from loaded in ModelFileStore.Load(options.OutPath, allowNonFinite: false)
                 from lines in Reload(result, loaded.Loaded.StateDict, device)
                 select lines;
@@ -132,7 +139,7 @@ public static class TrainCommand
                 from plots in options.WritePlots ? PlotFiles.Write(options.PlotsFolder, figures.Result) : FinSucc(Seq<string>())
                 from run in options.WriteRuns
                     ? RunRecord.Write(options.RunsFolder, result, new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed,
-                        options.OutPath, format == ModelFileFormat.Safetensors ? "safetensors" : "pt", plots, RunRecord.TorchSharpVersion, RunRecord.LibTorchVersion)).Map(Some)
+                        options.OutPath, format == ModelFileFormat.Safetensors ? "safetensors" : "pt", plots, Versions)).Map(Some)
                     : FinSucc(Option<string>.None)
                 select (lines, plots, run);
             return recorded.Match(
@@ -152,16 +159,20 @@ public static class TrainCommand
         }
     }
 
+    static SoftwareVersions Versions => new(
+        System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(TrainCommand).Assembly)?.InformationalVersion.Split('+')[0] ?? "unknown",
+        TorchVersions.TorchSharp, TorchVersions.LibTorch, Environment.Version.ToString());
+
     /// <summary>A fresh instance (as <c>LinearRegressionModel()</c> in the notebook), loaded strictly, then predicting the test split.</summary>
     static Fin<Seq<string>> Reload(WorkflowResult result, StateDict stateDict, Device device)
     {
-        using var model = result.Kind.Create();
-        return NotebookWorkflow.ToFin(model.LoadStateDict(stateDict)).Map(_ =>
+        using var model = ModelCatalog.Find(result.Model.Key).Map(m => m.Create()).IfNone(() => throw new InvalidOperationException("unknown model"));
+        return model.LoadStateDict(stateDict).ToFin().Map(_ =>
         {
             model.to(device);
             using var testX = TrainingTensors.Column(result.Split.Test.X, device);
             var predictions = Trainer.Predict(model, testX);
-            return NotebookTranscript.ReloadCells(result.Kind.Repr, result.Trained.TestPredictions, predictions, model.ToStateDict());
+            return NotebookTranscript.ReloadCells(result.Model.Repr, result.Trained.TestPredictions, predictions, model.ToStateDict());
         });
     }
 }

@@ -1,5 +1,5 @@
-using Functional.Domain.Persistence;
 using Functional.Domain.Settings;
+using Functional.Formats;
 using LanguageExt;
 
 namespace Functional.Cli.Options;

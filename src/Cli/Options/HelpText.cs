@@ -5,7 +5,7 @@ namespace Functional.Cli.Options;
 
 public static class HelpText
 {
-    public static IEnumerable<string> Lines(Seq<ModelKind> models)
+    public static IEnumerable<string> Lines(Seq<ModelSpec> models)
     {
         yield return "functional: the PyTorch 01 workflow notebook in C# (make a line, train a model on it, save and reload it)";
         yield return "";
@@ -20,7 +20,7 @@ public static class HelpText
         foreach (var (left, right) in rows) yield return left.PadRight(width) + right;
         yield return "";
         yield return "Models (--model):";
-        foreach (var model in models) yield return $"  {model.Key.PadRight(width - 2)}{model.ClassName}: {string.Join(", ", model.Spec.Parameters.Map(p => $"{p.Key} {p.ShapeText}"))}";
+        foreach (var model in models) yield return $"  {model.Key.PadRight(width - 2)}{model.ClassName}: {string.Join(", ", model.StateDict.Parameters.Map(p => $"{p.Key} {p.ShapeText}"))}";
         yield return "";
         yield return "Exit codes: 0 success, 1 failure while running, 2 bad input, 130 stopped by Ctrl+C (no model file written).";
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Functional.Domain.Persistence;
 using Functional.Domain.Training;
-using LanguageExt;
+using Functional.Formats;
 using LanguageExt.Common;
+using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Options;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Reflection;
 using Functional.Domain.Workflow;
-using LanguageExt;
+using Functional.Formats.Runs;
 using LanguageExt.Common;
+using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Runs;
@@ -44,10 +45,4 @@ public static class RunRecord
             return folder;
         }
     }
-
-    public static string TorchSharpVersion =>
-        typeof(TorchSharp.torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString() ?? "unknown";
-
-    public static string LibTorchVersion => TorchSharp.torch.__version__;
 }

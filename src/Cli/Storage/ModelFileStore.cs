@@ -1,7 +1,9 @@
-using Functional.Domain.Persistence;
 using Functional.Domain.Tensors;
-using LanguageExt;
+using Functional.Formats.Safetensors;
+using Functional.Formats.TorchSave;
+using Functional.Formats;
 using LanguageExt.Common;
+using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Storage;

@@ -1,7 +1,5 @@
 using LanguageExt;
 using static LanguageExt.Prelude;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Functional.Domain.Tensors;
 
@@ -13,17 +11,7 @@ public sealed record ParameterValues(Seq<long> Shape, Seq<float> Data)
 
     public static ParameterValues Scalar(float value) => Of([value], 1);
 
-    /// <summary>Copies a tensor's values out; the tensor keeps no link to the result (PyTorch's state_dict detaches too).</summary>
-    public static ParameterValues CopyOf(Tensor tensor)
-    {
-        using var cpu = tensor.detach().cpu().to_type(ScalarType.Float32).contiguous();
-        return Of(cpu.data<float>().ToArray(), cpu.shape);
-    }
-
     public long ElementCount => Shape.Fold(1L, (n, d) => n * d);
-
-    /// <summary>A fresh tensor holding these values; the caller owns it.</summary>
-    public Tensor ToTensor() => tensor(Data.ToArray(), Shape.ToArray(), ScalarType.Float32);
 
     public string ShapeText => $"[{string.Join(", ", Shape)}]";
 }

@@ -5,5 +5,5 @@ using Functional.Domain.Training;
 
 namespace Functional.Domain.Workflow;
 
-/// <summary>Everything the notebook computes before saving: the data, its split, the model kind and the trained model.</summary>
-public sealed record WorkflowResult(RunSettings Settings, Dataset Dataset, DatasetSplit Split, ModelKind Kind, TrainedModel Trained);
+/// <summary>Everything the notebook computes before saving: the data, its split, the model and the trained model.</summary>
+public sealed record WorkflowResult(RunSettings Settings, Dataset Dataset, DatasetSplit Split, ModelSpec Model, TrainedModel Trained);

@@ -1,7 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Functional.Domain.Data;
+using Functional.TorchAdapter.Data;
 
 namespace Functional.Tests.Properties.Data;
 
@@ -15,7 +16,7 @@ public sealed class DatasetProperties
     [Property]
     public bool Every_y_is_weight_times_x_plus_bias_in_float32(DatasetSpec spec)
     {
-        var dataset = Datasets.Line(spec);
+        var dataset = LineData.Line(spec);
         return dataset.X.Zip(dataset.Y).ForAll(p => p.Item2 == Line(p.Item1, (float)spec.Weight, (float)spec.Bias));
     }
 
@@ -28,12 +29,12 @@ public sealed class DatasetProperties
     /// <summary><c>torch.arange(start, end, step)</c> has <c>ceil((end - start) / step)</c> elements, computed in double.</summary>
     [Property]
     public bool The_sample_count_is_what_torch_arange_gives(DatasetSpec spec) =>
-        Datasets.Line(spec).Count == (long)Math.Ceiling((spec.End - spec.Start) / spec.Step);
+        LineData.Line(spec).Count == (long)Math.Ceiling((spec.End - spec.Start) / spec.Step);
 
     [Property]
     public bool X_starts_at_start_and_climbs_by_step_staying_below_end(DatasetSpec spec)
     {
-        var x = Datasets.Line(spec).X;
+        var x = LineData.Line(spec).X;
         var tolerance = 1e-5 * Math.Max(1, Math.Abs(spec.End));
         var onGrid = x.Select((value, i) => Math.Abs(value - (spec.Start + i * spec.Step)) <= tolerance).All(ok => ok);
         return x.Head == (float)spec.Start && onGrid && x.ForAll(value => value < spec.End + tolerance);
@@ -43,7 +44,7 @@ public sealed class DatasetProperties
     [Xunit.Fact]
     public void The_notebook_line_has_100_samples_from_0_to_0_99()
     {
-        var dataset = Datasets.Line(DatasetSpec.Notebook);
+        var dataset = LineData.Line(DatasetSpec.Notebook);
         Xunit.Assert.Equal(100, dataset.Count);
         Xunit.Assert.Equal("0.9030", dataset.Y[1].ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
         Xunit.Assert.Equal("0.0100", dataset.X[1].ToString("F4", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,7 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Functional.Domain.Data;
+using Functional.TorchAdapter.Data;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -31,7 +32,7 @@ public sealed class SplitProperties
     [Xunit.Fact]
     public void The_notebook_split_is_80_80_20_20()
     {
-        var split = Datasets.Split(Datasets.Line(DatasetSpec.Notebook), 0.8);
+        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
         Xunit.Assert.Equal((80, 80, 20, 20), (split.Train.X.Count, split.Train.Y.Count, split.Test.X.Count, split.Test.Y.Count));
     }
 }

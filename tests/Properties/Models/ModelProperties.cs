@@ -1,23 +1,29 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Functional.Domain.Models;
-using Functional.Domain.Persistence;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
+using Functional.Domain;
+using Functional.Formats.Safetensors;
+using Functional.Formats.TorchSave;
+using Functional.Formats;
+using Functional.Models;
+using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Training;
 using LanguageExt;
-using static LanguageExt.Prelude;
 using Xunit;
+using static LanguageExt.Prelude;
 using static TorchSharp.torch;
 
 namespace Functional.Tests.Properties.Models;
 
 public sealed class ModelProperties
 {
-    public static TheoryData<string> DeclaredModels() => new(ModelCatalog.All.Map(m => m.Key));
+    public static TheoryData<string> DeclaredModels() => new(ModelCatalog.Keys);
 
-    static ModelKind Kind(string key) => ModelCatalog.All.Find(m => m.Key == key).IfNone(() => throw new InvalidOperationException(key));
+    static TorchModel Kind(string key) => ModelCatalog.Find(key).IfNone(() => throw new InvalidOperationException(key));
 
     /// <summary>
     /// PyTorch registers a module's own parameters in declaration order, then each sub-module's as <c>name.weight</c>,
@@ -30,9 +36,9 @@ public sealed class ModelProperties
         var kind = Kind(key);
         using var module = kind.Create();
         var registered = module.named_parameters().Select(p => p.name).ToArray();
-        Assert.Equal(registered, kind.Spec.Keys.ToArray());
+        Assert.Equal(registered, kind.Spec.StateDict.Keys.ToArray());
         Assert.Equal(registered, module.ToStateDict().Keys.ToArray());
-        Assert.Equal(kind.Spec.Parameters.Map(p => p.Shape.ToArray()).ToArray(), module.ToStateDict().Entries.Map(e => e.Value.Shape.ToArray()).ToArray());
+        Assert.Equal(kind.Spec.StateDict.Parameters.Map(p => p.Shape.ToArray()).ToArray(), module.ToStateDict().Entries.Map(e => e.Value.Shape.ToArray()).ToArray());
     }
 
     static Arbitrary<float> AnyFloat() => ArbMap.Default.ArbFor<int>().Convert(BitConverter.Int32BitsToSingle, BitConverter.SingleToInt32Bits);
@@ -50,14 +56,14 @@ public sealed class ModelProperties
     public Property Save_then_load_gives_bit_identical_parameters_and_predictions() =>
         Prop.ForAll(Gen.Elements(ModelCatalog.All.ToArray()).ToArbitrary(), Gen.ArrayOf(Values(), 3).ToArbitrary(), Gen.Elements(ModelFileFormat.TorchSave, ModelFileFormat.Safetensors).ToArbitrary(), (kind, values, format) =>
         {
-            var state = new StateDict(toSeq(kind.Spec.Parameters.Select((p, i) => new StateEntry(p.Key, new ParameterValues(p.Shape, toSeq(Enumerable.Repeat(values[i % values.Length], (int)p.Shape.Fold(1L, (n, d) => n * d))).Strict())))).Strict());
+            var state = new StateDict(toSeq(kind.Spec.StateDict.Parameters.Select((p, i) => new StateEntry(p.Key, new ParameterValues(p.Shape, toSeq(Enumerable.Repeat(values[i % values.Length], (int)p.Shape.Fold(1L, (n, d) => n * d))).Strict())))).Strict());
             var bytes = format == ModelFileFormat.Safetensors ? SafetensorsFormat.Write(state, new Dictionary<string, string>()) : TorchSaveFormat.Write(state);
             var reloaded = ModelFile.Read(bytes, allowNonFinite: false).Map(l => l.StateDict);
 
             using var original = kind.Create();
             using var copy = kind.Create();
             Assert.True(original.LoadStateDict(state).IsSuccess);
-            var loaded = reloaded.Bind(dict => NotebookWorkflow.ToFin(copy.LoadStateDict(dict)));
+            var loaded = reloaded.Bind(dict => copy.LoadStateDict(dict).ToFin());
             using var x = tensor(new[] { 0f, 0.5f, -2f, 1e-3f }, [4L, 1L]);
             return loaded.IsSucc
                    && Bits(copy.ToStateDict()).SequenceEqual(Bits(state))

@@ -1,6 +1,8 @@
 using System.Globalization;
 using FsCheck.Xunit;
-using Functional.Domain.Printing;
+using Functional.Display.Notebook;
+using Functional.Display.Python;
+using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
 using LanguageExt;
 

@@ -1,7 +1,8 @@
-using Functional.Tests.Shared;
 using System.Text.Json;
-using Functional.Domain.Printing;
+using Functional.Display.Python;
+using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
+using Functional.Tests.Shared;
 using LanguageExt;
 using Xunit;
 

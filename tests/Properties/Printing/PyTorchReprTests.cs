@@ -1,5 +1,7 @@
 using System.Globalization;
-using Functional.Domain.Printing;
+using Functional.Display.Notebook;
+using Functional.Display.Python;
+using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
 using LanguageExt;
 using Xunit;

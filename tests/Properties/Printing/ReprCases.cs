@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Functional.Domain.Printing;
+using Functional.Display.Python;
+using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
 using LanguageExt;
 using Xunit;

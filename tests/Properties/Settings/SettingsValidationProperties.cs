@@ -1,11 +1,12 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
-using Functional.Domain.Workflow;
+using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -66,7 +67,7 @@ public sealed class SettingsValidationProperties
         {
             var broken = Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1);
             var settings = broken.Fold(RunSettings.Notebook, (s, b) => b.Break(s));
-            var untouchable = ModelKeys.Map(key => new ModelKind(key, "Untouchable", "Untouchable()", new StateDictSpec(Seq<ParameterSpec>()),
+            var untouchable = ModelKeys.Map(key => new TorchModel(new ModelSpec(key, "Untouchable", "Untouchable()", new StateDictSpec(Seq<ParameterSpec>())),
                 () => throw new InvalidOperationException("a model was built from invalid settings")));
             return NotebookWorkflow.Run(settings, untouchable, TorchSharp.torch.CPU).IsFail;
         });

@@ -1,7 +1,8 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Training;
 using static TorchSharp.torch;
 
 namespace Functional.Tests.Properties.Training;

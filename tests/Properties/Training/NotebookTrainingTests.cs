@@ -2,6 +2,8 @@ using System.Globalization;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Workflow;
 using Xunit;
 
 namespace Functional.Tests.Properties.Training;

@@ -4,9 +4,11 @@ using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt;
-using static LanguageExt.Prelude;
 using Xunit;
+using static LanguageExt.Prelude;
 
 namespace Functional.Tests.Properties.Training;
 

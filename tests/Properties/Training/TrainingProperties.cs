@@ -1,12 +1,14 @@
-using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using FsCheck;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
-using Functional.Domain.Workflow;
+using Functional.Models;
 using Functional.Tests.Properties.Data;
+using Functional.TorchAdapter.Data;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 
 namespace Functional.Tests.Properties.Training;
@@ -70,7 +72,7 @@ public sealed class TrainingProperties
     [Property(MaxTest = 40, Arbitrary = [typeof(DataArbitraries)])]
     public Property Mse_training_loss_never_increases_below_the_stability_limit(DatasetSpec spec, PositiveInt fraction, long seed)
     {
-        var split = Datasets.Split(Datasets.Line(spec), 0.8);
+        var split = Datasets.Split(LineData.Line(spec), 0.8);
         var x = split.Train.X.Map(v => (double)v).ToArray();
         if (x.Length == 0) return true.ToProperty();
         var (meanX, meanX2) = (x.Average(), x.Average(v => v * v));

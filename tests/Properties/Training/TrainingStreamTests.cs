@@ -1,7 +1,9 @@
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
-using Functional.Domain.Workflow;
+using Functional.Models;
+using Functional.TorchAdapter.Training;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 using Xunit;
 
@@ -33,7 +35,7 @@ public sealed class TrainingStreamTests
         var first = run.Training(TorchSharp.torch.CPU).Take(5).OfType<EpochCompleted>().ToList();
         Assert.Equal(5, first.Count);
         var folded = Trainer.Outcome(run.Training(TorchSharp.torch.CPU));
-        var direct = Trainer.Train(run.Split, run.Settings.Training, run.Kind, TorchSharp.torch.CPU);
+        var direct = Trainer.Train(run.Split, run.Settings.Training, run.Model, TorchSharp.torch.CPU);
         Assert.True(folded.IsSucc && direct.IsSucc);
         var (a, b) = (folded.IfFail(_ => throw new InvalidOperationException()), direct.IfFail(_ => throw new InvalidOperationException()));
         Assert.Equal(b.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray(), a.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray());

@@ -1,4 +1,0 @@
-namespace Functional.Domain.Persistence;
-
-/// <summary>One file inside a zip archive: its full name and its uncompressed bytes.</summary>
-internal sealed record ZipEntryContent(string Name, byte[] Bytes);

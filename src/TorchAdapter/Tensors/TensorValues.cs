@@ -1,0 +1,19 @@
+using Functional.Domain.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Functional.TorchAdapter.Tensors;
+
+/// <summary>Tensors to immutable values and back.</summary>
+public static class TensorValues
+{
+    /// <summary>Copies a tensor's values out; the tensor keeps no link to the result (PyTorch's state_dict detaches too).</summary>
+    public static ParameterValues CopyOf(Tensor tensor)
+    {
+        using var cpu = tensor.detach().cpu().to_type(ScalarType.Float32).contiguous();
+        return ParameterValues.Of(cpu.data<float>().ToArray(), cpu.shape);
+    }
+
+    /// <summary>A fresh tensor holding these values; the caller owns it.</summary>
+    public static Tensor ToTensor(ParameterValues values) => tensor(values.Data.ToArray(), values.Shape.ToArray(), ScalarType.Float32);
+}

@@ -1,0 +1,30 @@
+using Functional.Domain.Data;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Domain.Workflow;
+using Functional.Domain;
+using Functional.TorchAdapter.Data;
+using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Training;
+using LanguageExt.Common;
+using LanguageExt;
+using static LanguageExt.Prelude;
+using static TorchSharp.torch;
+
+namespace Functional.TorchAdapter.Workflow;
+
+/// <summary>The notebook's cells 1 to 4 as one pipeline: validate, make the line, split it, build the model, train.</summary>
+public static class NotebookWorkflow
+{
+    public static Fin<WorkflowResult> Run(RunSettings settings, Seq<TorchModel> models, Device device) =>
+        from prepared in Prepare(settings, models)
+        from trained in Trainer.Outcome(prepared.Training(device))
+        select prepared.With(trained);
+
+    /// <summary>Everything before training, so a caller can consume the training stream itself (progress, stopping early).</summary>
+    public static Fin<PreparedRun> Prepare(RunSettings settings, Seq<TorchModel> models) =>
+        from valid in SettingsValidation.Validate(settings, models.Map(m => m.Spec.Key)).ToFin()
+        from model in models.Find(m => m.Spec.Key == valid.ModelKey).ToFin(Error.New($"unknown model '{valid.ModelKey}'"))
+        let dataset = LineData.Line(valid.Data)
+        select new PreparedRun(valid, dataset, Datasets.Split(dataset, valid.TrainSplit), model);
+}

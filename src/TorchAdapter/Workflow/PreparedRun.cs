@@ -1,0 +1,18 @@
+using Functional.Domain.Data;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Domain.Workflow;
+using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Training;
+using static TorchSharp.torch;
+
+namespace Functional.TorchAdapter.Workflow;
+
+/// <summary>A validated run with its data made and split, ready to train.</summary>
+public sealed record PreparedRun(RunSettings Settings, Dataset Dataset, DatasetSplit Split, TorchModel Model)
+{
+    /// <summary>The lazy training stream; nothing trains until it is enumerated.</summary>
+    public IEnumerable<TrainingEvent> Training(Device device) => Trainer.Epochs(Split, Settings.Training, Model, device);
+
+    public WorkflowResult With(TrainedModel trained) => new(Settings, Dataset, Split, Model.Spec, trained);
+}
