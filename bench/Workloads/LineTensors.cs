@@ -35,7 +35,7 @@ public sealed class LineTensors : IDisposable
     public static LineTensors NotebookTraining()
     {
         var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
-        return new LineTensors(TrainingTensors.Column(split.Train.X, CPU), TrainingTensors.Column(split.Train.Y, CPU));
+        return new LineTensors(TrainingTensors.Inputs(split.Train, CPU), TrainingTensors.Targets(split.Train, CPU));
     }
 
     public void Dispose()

@@ -80,11 +80,11 @@ public sealed class PlotTests
         return plot;
     }
 
-    static void AssertColourAt(SKBitmap png, Plot layout, Seq<float> xs, Seq<float> ys, ScottPlot.Color colour) =>
-        Assert.Equal(xs.Count, HitCount(png, layout, xs, ys, colour));
+    static void AssertColourAt(SKBitmap png, Plot layout, Floats xs, Floats ys, ScottPlot.Color colour) =>
+        Assert.Equal(xs.Length, HitCount(png, layout, xs.ToArray(), ys.ToArray(), colour));
 
     /// <summary>How many points have their colour within a pixel of where they should be (anti-aliasing blurs the edge, not the centre).</summary>
-    static int HitCount(SKBitmap png, Plot layout, Seq<float> xs, Seq<float> ys, ScottPlot.Color colour) =>
+    static int HitCount(SKBitmap png, Plot layout, IEnumerable<float> xs, IEnumerable<float> ys, ScottPlot.Color colour) =>
         xs.Zip(ys).Count(point =>
         {
             var pixel = layout.GetPixel(new Coordinates(point.Item1, point.Item2));
@@ -107,7 +107,7 @@ public sealed class PlotTests
         Assert.Equal(2, series.Count);
         Assert.All(series, s => Assert.InRange(s.Data.GetScatterPoints().Count, 1, NotebookPlots.MaxPointsPerSeries));
         var training = series[0].Data.GetScatterPoints();
-        Assert.Equal(split.Train.X.Head, training[0].X, 6);
-        Assert.True(training[^1].X > split.Train.X.Last - 1e-3, "the drawn training points reach the end of the training data");
+        Assert.Equal(split.Train.X[0], training[0].X, 6);
+        Assert.True(training[^1].X > split.Train.X[^1] - 1e-3, "the drawn training points reach the end of the training data");
     }
 }

@@ -48,24 +48,24 @@ public static class PredictCommand
         return TorchBackend.LoadAndPickDevice().Bind(device => loaded.Bind(found =>
         {
             using var model = found.kind.Create();
-            var inputs = options.Inputs.IfNone(() => NotebookTestInputs());
+            var inputs = options.Inputs.Map(x => Floats.Of(x.ToArray())).IfNone(() => NotebookTestInputs());
             return model.LoadStateDict(found.Loaded.StateDict).ToFin().Map(_ =>
             {
                 model.to(device);
-                using var x = TrainingTensors.Column(inputs, device);
+                using var x = TrainingTensors.Matrix(inputs, inputs.Length, 1, device);
                 return (found.kind, Predictions: Trainer.Predict(model, x));
             });
         })).Match(
             Succ: result =>
             {
                 stderr.WriteLine($"Model: {result.kind.Spec.ClassName} (--model {result.kind.Spec.Key})");
-                stdout.WriteLine(PyTorchRepr.Tensor(new ParameterValues(Seq(result.Predictions.Count, 1L), result.Predictions)));
+                stdout.WriteLine(PyTorchRepr.Tensor([result.Predictions.Length, 1L], result.Predictions.Memory));
                 return ExitCodes.Success;
             },
             Fail: e => ErrorReport.Write(stderr, e, ExitCodes.Failure));
     }
 
-    static Seq<float> NotebookTestInputs() =>
+    static Floats NotebookTestInputs() =>
         Datasets.Split(LineData.Line(RunSettings.Notebook.Data), RunSettings.Notebook.TrainSplit).Test.X;
 
     static (PredictOptions Options, Seq<Error> Problems) Parse(IReadOnlyList<string> args)

@@ -170,7 +170,7 @@ public static class TrainCommand
         return model.LoadStateDict(stateDict).ToFin().Map(_ =>
         {
             model.to(device);
-            using var testX = TrainingTensors.Column(result.Split.Test.X, device);
+            using var testX = TrainingTensors.Inputs(result.Split.Test, device);
             var predictions = Trainer.Predict(model, testX);
             return NotebookTranscript.ReloadCells(result.Model.Repr, result.Trained.TestPredictions, predictions, model.ToStateDict());
         });

@@ -27,9 +27,9 @@ public static class NotebookPlots
     /// <summary><c>s=4</c> is an area of 4 pt²; a 4 px dot keeps the points visible at this size without merging.</summary>
     const float MarkerSize = 4;
 
-    public static Plot Data(DatasetSplit split) => Predictions(split, Option<Seq<float>>.None);
+    public static Plot Data(DatasetSplit split) => Predictions(split, Option<Floats>.None);
 
-    public static Plot Predictions(DatasetSplit split, Option<Seq<float>> predictions)
+    public static Plot Predictions(DatasetSplit split, Option<Floats> predictions)
     {
         var plot = new Plot();
         Points(plot, split.Train.X, split.Train.Y, TrainingColor, "Training data");
@@ -60,16 +60,20 @@ public static class NotebookPlots
     /// </summary>
     public const int MaxPointsPerSeries = 20_000;
 
-    static void Points(Plot plot, Seq<float> xs, Seq<float> ys, Color color, string label)
+    static void Points(Plot plot, Floats xs, Floats ys, Color color, string label)
     {
-        var stride = Math.Max(1, (xs.Count + MaxPointsPerSeries - 1) / MaxPointsPerSeries);
+        var stride = Math.Max(1, (xs.Length + MaxPointsPerSeries - 1) / MaxPointsPerSeries);
         var points = plot.Add.ScatterPoints(Every(stride, xs), Every(stride, ys), color);
         points.MarkerSize = MarkerSize;
         points.LegendText = label;
     }
 
-    static double[] Every(int stride, Seq<float> values) =>
-        values.Where((_, index) => index % stride == 0).Select(v => (double)v).ToArray();
+    static double[] Every(int stride, Floats values)
+    {
+        var points = new double[(values.Length + stride - 1) / stride];
+        for (var i = 0; i < points.Length; i++) points[i] = values[i * stride];
+        return points;
+    }
 
     static void Curve(Plot plot, double[] xs, double[] ys, Color color, string label)
     {

@@ -1,5 +1,6 @@
 using Functional.Display.Python;
 using Functional.Display.PyTorch;
+using Functional.Domain.Data;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
@@ -18,9 +19,9 @@ public static class NotebookTranscript
             $"Number of X samples: {dataset.Count}",
             $"Number of y samples: {dataset.Count}",
             "First 10 X & y samples:",
-            $"X: {Column(dataset.X.Take(10).ToSeq())}",
-            $"y: {Column(dataset.Y.Take(10).ToSeq())}",
-            $"({split.Train.X.Count}, {split.Train.Y.Count}, {split.Test.X.Count}, {split.Test.Y.Count})");
+            $"X: {Rows(dataset.X, dataset.Features, 10)}",
+            $"y: {Rows(dataset.Y, 1, 10)}",
+            $"({split.Train.Count}, {split.Train.Count}, {split.Test.Count}, {split.Test.Count})");
     }
 
     /// <summary>The cells <c>model_1, model_1.state_dict()</c> and <c>list(model_1.parameters())</c>.</summary>
@@ -32,14 +33,29 @@ public static class NotebookTranscript
         log.Map(e => TrainingLog.TrainingLogLine(e.Epoch, e.TrainLoss, e.TestLoss));
 
     /// <summary>The notebook shows the predictions twice: <c>y_preds</c> and <c>y_preds.cpu()</c>.</summary>
-    public static Seq<string> PredictionCells(Seq<float> predictions) => Seq(Column(predictions), Column(predictions));
+    public static Seq<string> PredictionCells(Floats predictions) => Seq(Column(predictions), Column(predictions));
 
     public static string Saving(string path) => $"Saving model to {path}";
 
-    public static Seq<string> ReloadCells(string moduleRepr, Seq<float> original, Seq<float> reloaded, StateDict loaded) => Seq(
+    /// <summary>The reloaded model's repr, <c>y_preds == loaded_model_preds</c> and its state_dict.</summary>
+    public static Seq<string> ReloadCells(string moduleRepr, Floats original, Floats reloaded, StateDict loaded) => Seq(
         moduleRepr,
-        PyTorchRepr.Tensor(Seq(original.Count, 1L), original.Zip(reloaded).Map(p => p.Item1 == p.Item2).Strict()),
+        PyTorchRepr.Tensor([original.Length, 1L], Equal(original, reloaded)),
         PythonValue.OrderedDictOf(loaded).Pretty());
 
-    static string Column(Seq<float> values) => PyTorchRepr.Tensor(new ParameterValues(Seq(values.Count, 1L), values));
+    static bool[] Equal(Floats original, Floats reloaded)
+    {
+        var equal = new bool[original.Length];
+        for (var i = 0; i < equal.Length; i++) equal[i] = i < reloaded.Length && original[i] == reloaded[i];
+        return equal;
+    }
+
+    static string Column(Floats values) => PyTorchRepr.Tensor([values.Length, 1L], values.Memory);
+
+    /// <summary>The first rows of a row-major <c>[n, columns]</c> block, as <c>X[:rows]</c> prints.</summary>
+    static string Rows(Floats values, int columns, int rows)
+    {
+        var shown = Math.Min(rows, values.Length / columns);
+        return PyTorchRepr.Tensor([shown, columns], values.Slice(0, shown * columns).Memory);
+    }
 }

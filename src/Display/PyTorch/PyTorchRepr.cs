@@ -11,18 +11,20 @@ public static class PyTorchRepr
     private const string Prefix = "tensor(";
 
     /// <summary><c>repr(tensor)</c> of a float32 tensor; <paramref name="requiresGrad"/> adds PyTorch's suffix.</summary>
-    public static string Tensor(ParameterValues values, bool requiresGrad = false)
-    {
-        var view = ViewOf(values.Shape, values.Data);
-        return Compose(view, requiresGrad, nonDefaultDtype: null, ElementFormatter.ForFloats);
-    }
+    public static string Tensor(ParameterValues values, bool requiresGrad = false) =>
+        Tensor(values.Shape.ToArray(), values.Data.ToArray(), requiresGrad);
+
+    /// <summary><c>repr(tensor)</c> of a float32 tensor held in row-major memory (e.g. a column of predictions).</summary>
+    public static string Tensor(long[] shape, ReadOnlyMemory<float> data, bool requiresGrad = false) =>
+        Compose(ViewOf(shape, data), requiresGrad, nonDefaultDtype: null, ElementFormatter.ForFloats);
 
     /// <summary><c>repr(tensor)</c> of a bool tensor.</summary>
-    public static string Tensor(Seq<long> shape, Seq<bool> data, bool requiresGrad = false)
-    {
-        var view = ViewOf(shape, data);
-        return Compose(view, requiresGrad, nonDefaultDtype: "torch.bool", values => ElementFormatter.ForBools(values));
-    }
+    public static string Tensor(Seq<long> shape, Seq<bool> data, bool requiresGrad = false) =>
+        Tensor(shape.ToArray(), data.ToArray(), requiresGrad);
+
+    /// <summary><c>repr(tensor)</c> of a bool tensor held in row-major memory.</summary>
+    public static string Tensor(long[] shape, ReadOnlyMemory<bool> data, bool requiresGrad = false) =>
+        Compose(ViewOf(shape, data), requiresGrad, nonDefaultDtype: "torch.bool", values => ElementFormatter.ForBools(values));
 
     /// <summary><c>repr(nn.Parameter)</c>: the tensor with <c>requires_grad=True</c> under a header line.</summary>
     public static string Parameter(ParameterValues values) => "Parameter containing:\n" + Tensor(values, requiresGrad: true);
@@ -30,10 +32,8 @@ public static class PyTorchRepr
     /// <summary><c>repr(module.state_dict())</c>, e.g. <c>OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))])</c>.</summary>
     public static string StateDict(StateDict stateDict) => PythonValue.OrderedDictOf(stateDict).Repr();
 
-    private static TensorView<T> ViewOf<T>(Seq<long> shape, Seq<T> data)
+    private static TensorView<T> ViewOf<T>(long[] dims, ReadOnlyMemory<T> values)
     {
-        var dims = shape.ToArray();
-        var values = data.ToArray();
         var expected = dims.Aggregate(1L, (n, d) => n * d);
         if (dims.Any(d => d < 0) || expected != values.Length)
             throw new ArgumentException($"shape {PythonTuple(dims)} needs {expected} values but {values.Length} were given");

@@ -18,7 +18,7 @@ internal static class TensorLayout
         if (view.Dimensions == 0) return [view.Scalar];
         var rows = ShownIndices(view.Size0, summarise).ToList();
         return view.Dimensions == 1
-            ? rows.Select(i => view.Data[view.Offset + i])
+            ? rows.Select(i => view.At(i))
             : rows.SelectMany(i => FormatterValues(view.Row(i), summarise));
     }
 
@@ -36,7 +36,7 @@ internal static class TensorLayout
     {
         var elementLength = formatter.Width + 2;
         var perLine = Math.Max(1, (int)Math.Floor((double)(LineWidth - indent) / elementLength));
-        var items = Elided(view.Size0, summarise, i => formatter.Format(view.Data[view.Offset + i]), " ...");
+        var items = Elided(view.Size0, summarise, i => formatter.Format(view.At(i)), " ...");
         var lines = items.Chunk(perLine).Select(chunk => string.Join(", ", chunk));
         return "[" + string.Join(",\n" + new string(' ', indent + 1), lines) + "]";
     }

@@ -1,7 +1,7 @@
 namespace Functional.Display.PyTorch;
 
 /// <summary>A row-major, read-only view of one sub-tensor: the printer walks nested dimensions without copying.</summary>
-internal readonly record struct TensorView<T>(long[] Shape, T[] Data, long Offset)
+internal readonly record struct TensorView<T>(long[] Shape, ReadOnlyMemory<T> Data, long Offset)
 {
     public int Dimensions => Shape.Length;
 
@@ -16,11 +16,8 @@ internal readonly record struct TensorView<T>(long[] Shape, T[] Data, long Offse
         return new TensorView<T>(rest, Data, Offset + index * stride);
     }
 
-    /// <summary>The values of a 0-d or 1-d view.</summary>
-    public IEnumerable<T> Values(long from, long count)
-    {
-        for (var i = from; i < from + count; i++) yield return Data[Offset + i];
-    }
+    /// <summary>The element at <paramref name="index"/> along a 1-d view.</summary>
+    public T At(long index) => Data.Span[(int)(Offset + index)];
 
-    public T Scalar => Data[Offset];
+    public T Scalar => Data.Span[(int)Offset];
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using Functional.Domain.Data;
 using Functional.Domain.Tensors;
-using LanguageExt;
 using LanguageExt.Common;
+using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Domain.Training;
@@ -28,8 +28,7 @@ public static class FusedLinearTraining
 
     public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, StateDict initial)
     {
-        var (trainX, trainY) = (split.Train.X.ToArray(), split.Train.Y.ToArray());
-        var (testX, testY) = (split.Test.X.ToArray(), split.Test.Y.ToArray());
+        var (train, tests) = (split.Train, split.Test);
         var weight = initial.Find("weight").Map(v => v.Data.Head).IfNone(0f);
         var bias = initial.Find("bias").Map(v => v.Data.Head).IfNone(0f);
         var learningRate = (float)config.LearningRate;
@@ -37,7 +36,7 @@ public static class FusedLinearTraining
 
         for (var epoch = 0; epoch < config.Epochs; epoch++)
         {
-            var pass = Pass(trainX, trainY, weight, bias, config.Loss);
+            var pass = Pass(train.X.Span, train.Y.Span, weight, bias, config.Loss);
             if (!float.IsFinite(pass.Loss))
             {
                 yield return new TrainingFailed(Error.New(
@@ -46,7 +45,7 @@ public static class FusedLinearTraining
             }
             weight -= learningRate * pass.WeightGradient;
             bias -= learningRate * pass.BiasGradient;
-            var test = epoch % config.EvalEvery == 0 ? Some(Pass(testX, testY, weight, bias, config.Loss).Loss) : None;
+            var test = epoch % config.EvalEvery == 0 ? Some(Pass(tests.X.Span, tests.Y.Span, weight, bias, config.Loss).Loss) : None;
             test.IfSome(t => log.Add(new EpochLog(epoch, pass.Loss, t)));
             yield return new EpochCompleted(epoch, config.Epochs, pass.Loss, test);
         }
@@ -54,8 +53,9 @@ public static class FusedLinearTraining
         var final = new StateDict(Seq(
             new StateEntry("weight", ParameterValues.Of([weight], 1)),
             new StateEntry("bias", ParameterValues.Of([bias], 1))));
-        var predictions = toSeq(testX.Select(x => Predict(weight, bias, x)).ToArray()).Strict();
-        yield return new TrainingFinished(new TrainedModel(ModelKey, initial, final, toSeq(log).Strict(), predictions));
+        var predictions = new float[tests.Count];
+        for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, tests.X[i]);
+        yield return new TrainingFinished(new TrainedModel(ModelKey, initial, final, toSeq(log).Strict(), Floats.Of(predictions)));
     }
 
     readonly record struct PassResult(float Loss, float WeightGradient, float BiasGradient);
@@ -64,15 +64,15 @@ public static class FusedLinearTraining
     /// Loss and gradients in one pass; float32 per sample as PyTorch's kernels, double sums. SIMD lanes compute the same
     /// per-sample float32 values as the scalar tail; only the order of the double sums differs.
     /// </summary>
-    static PassResult Pass(float[] xs, float[] ys, float weight, float bias, LossKind loss)
+    static PassResult Pass(ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, float weight, float bias, LossKind loss)
     {
         var (lossSums, weightSums, biasSums) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
         var (w, b, two) = (new Vector<float>(weight), new Vector<float>(bias), new Vector<float>(2f));
         var i = 0;
         for (; i <= xs.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var x = new Vector<float>(xs, i);
-            var residual = (w * x + b) - new Vector<float>(ys, i);
+            var x = new Vector<float>(xs[i..]);
+            var residual = (w * x + b) - new Vector<float>(ys[i..]);
             var (lossTerm, slope) = loss == LossKind.L1
                 ? (Vector.Abs(residual), Sign(residual))
                 : (residual * residual, two * residual);

@@ -1,3 +1,4 @@
+using Functional.Domain.Data;
 using Functional.Domain.Tensors;
 using LanguageExt;
 
@@ -9,4 +10,4 @@ public sealed record TrainedModel(
     StateDict Initial,
     StateDict Final,
     Seq<EpochLog> Log,
-    Seq<float> TestPredictions);
+    Floats TestPredictions);

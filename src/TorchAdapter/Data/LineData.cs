@@ -1,7 +1,5 @@
 using Functional.Domain.Data;
-using LanguageExt;
 using TorchSharp;
-using static LanguageExt.Prelude;
 using static TorchSharp.torch;
 
 namespace Functional.TorchAdapter.Data;
@@ -17,6 +15,6 @@ public static class LineData
         using var scope = NewDisposeScope();
         var x = arange(spec.Start, spec.End, spec.Step, ScalarType.Float32);
         var y = x * spec.Weight + spec.Bias;
-        return new Dataset(toSeq(x.data<float>().ToArray()).Strict(), toSeq(y.data<float>().ToArray()).Strict());
+        return new Dataset(Floats.Of(x.data<float>().ToArray()), Floats.Of(y.data<float>().ToArray()));
     }
 }

@@ -130,12 +130,12 @@ public static class Trainer
     }
 
     /// <summary>Predictions in inference mode (no autograd graph), as <c>model.eval(); with torch.inference_mode()</c>.</summary>
-    public static Seq<float> Predict(ModelModule model, Tensor inputs)
+    public static Floats Predict(ModelModule model, Tensor inputs)
     {
         using var scope = NewDisposeScope();
         model.eval();
         using var inference = inference_mode();
-        return toSeq(model.call(inputs).cpu().data<float>().ToArray()).Strict();
+        return Floats.Of(model.call(inputs).cpu().data<float>().ToArray());
     }
 
     static float Evaluate(ModelModule model, TrainingTensors inputs, Func<Tensor, Tensor, Tensor> loss)

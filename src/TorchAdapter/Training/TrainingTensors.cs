@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Functional.TorchAdapter.Training;
 
-/// <summary>The split as <c>[n, 1]</c> float32 tensors on the training device; disposing frees them.</summary>
+/// <summary>The split as <c>[n, k]</c> inputs and <c>[n, 1]</c> targets, float32 tensors on the training device; disposing frees them.</summary>
 public sealed class TrainingTensors : IDisposable
 {
     public Tensor TrainX { get; }
@@ -16,12 +16,18 @@ public sealed class TrainingTensors : IDisposable
         (TrainX, TrainY, TestX, TestY) = (trainX, trainY, testX, testY);
 
     public static TrainingTensors From(DatasetSplit split, Device device) => new(
-        Column(split.Train.X, device), Column(split.Train.Y, device),
-        Column(split.Test.X, device), Column(split.Test.Y, device));
+        Inputs(split.Train, device), Targets(split.Train, device),
+        Inputs(split.Test, device), Targets(split.Test, device));
 
-    public static Tensor Column(LanguageExt.Seq<float> values, Device device)
+    public static Tensor Inputs(Dataset data, Device device) => Matrix(data.X, data.Count, data.Features, device);
+
+    public static Tensor Targets(Dataset data, Device device) => Matrix(data.Y, data.Count, 1, device);
+
+    /// <summary>A fresh <c>[rows, columns]</c> tensor holding a copy of the values; the caller owns it.</summary>
+    public static Tensor Matrix(Floats values, long rows, long columns, Device device)
     {
-        var host = tensor(values.ToArray(), [values.Count, 1L], ScalarType.Float32);
+        var host = empty([rows, columns], ScalarType.Float32);
+        host.data<float>().CopyFrom(values.Span, 0, 0);
         if (device.type == DeviceType.CPU) return host;
         using (host) return host.to(device);
     }

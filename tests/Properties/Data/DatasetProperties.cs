@@ -17,7 +17,7 @@ public sealed class DatasetProperties
     public bool Every_y_is_weight_times_x_plus_bias_in_float32(DatasetSpec spec)
     {
         var dataset = LineData.Line(spec);
-        return dataset.X.Zip(dataset.Y).ForAll(p => p.Item2 == Line(p.Item1, (float)spec.Weight, (float)spec.Bias));
+        return dataset.X.ToArray().Zip(dataset.Y.ToArray()).All(p => p.Item2 == Line(p.Item1, (float)spec.Weight, (float)spec.Bias));
     }
 
     static float Line(float x, float weight, float bias)
@@ -34,10 +34,10 @@ public sealed class DatasetProperties
     [Property]
     public bool X_starts_at_start_and_climbs_by_step_staying_below_end(DatasetSpec spec)
     {
-        var x = LineData.Line(spec).X;
+        var x = LineData.Line(spec).X.ToArray();
         var tolerance = 1e-5 * Math.Max(1, Math.Abs(spec.End));
         var onGrid = x.Select((value, i) => Math.Abs(value - (spec.Start + i * spec.Step)) <= tolerance).All(ok => ok);
-        return x.Head == (float)spec.Start && onGrid && x.ForAll(value => value < spec.End + tolerance);
+        return x[0] == (float)spec.Start && onGrid && x.All(value => value < spec.End + tolerance);
     }
 
     /// <summary>The notebook's own numbers, from its printed output under PyTorch: 100 samples, y[1] = 0.9030.</summary>

@@ -67,7 +67,7 @@ public sealed class ModelProperties
             using var x = tensor(new[] { 0f, 0.5f, -2f, 1e-3f }, [4L, 1L]);
             return loaded.IsSucc
                    && Bits(copy.ToStateDict()).SequenceEqual(Bits(state))
-                   && Trainer.Predict(copy, x).Map(BitConverter.SingleToInt32Bits).SequenceEqual(Trainer.Predict(original, x).Map(BitConverter.SingleToInt32Bits));
+                   && Trainer.Predict(copy, x).ToArray().Select(BitConverter.SingleToInt32Bits).SequenceEqual(Trainer.Predict(original, x).ToArray().Select(BitConverter.SingleToInt32Bits));
         });
 
     static Seq<int> Bits(StateDict dict) => dict.Entries.Bind(e => e.Value.Data).Map(BitConverter.SingleToInt32Bits);

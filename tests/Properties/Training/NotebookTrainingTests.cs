@@ -55,6 +55,6 @@ public sealed class NotebookTrainingTests
             "1.1464", "1.1495", "1.1525", "1.1556", "1.1587", "1.1617", "1.1648", "1.1679", "1.1709", "1.1740",
             "1.1771", "1.1801", "1.1832", "1.1863", "1.1893", "1.1924", "1.1955", "1.1985", "1.2016", "1.2047",
         ];
-        Assert.Equal(pytorch, Default.Value.Trained.TestPredictions.Map(p => F(p, 4)).ToArray());
+        Assert.Equal(pytorch, Default.Value.Trained.TestPredictions.ToArray().Select(p => F(p, 4)).ToArray());
     }
 }

@@ -59,7 +59,7 @@ public sealed class PyTorchRunsTests
         return new[] { "initial " + string.Join(" ", trained.Initial.Entries.Map(e => $"{e.Key}=[{string.Join(", ", e.Value.Data.Map(v => ((double)v).ToString("R", CultureInfo.InvariantCulture)))}]")) }
             .Concat(trained.Log.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}"))
             .Append("final " + string.Join(" ", trained.Final.Entries.Map(e => $"{e.Key}=[{string.Join(", ", e.Value.Data.Map(v => $"'{F(v, 4)}'"))}]")))
-            .Append("predictions " + string.Join(" ", trained.TestPredictions.Map(p => F(p, 4))))
+            .Append("predictions " + string.Join(" ", trained.TestPredictions.ToArray().Select(p => F(p, 4))))
             .ToArray();
     }
 

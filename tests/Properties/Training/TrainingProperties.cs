@@ -73,7 +73,7 @@ public sealed class TrainingProperties
     public Property Mse_training_loss_never_increases_below_the_stability_limit(DatasetSpec spec, PositiveInt fraction, long seed)
     {
         var split = Datasets.Split(LineData.Line(spec), 0.8);
-        var x = split.Train.X.Map(v => (double)v).ToArray();
+        var x = split.Train.X.ToArray().Select(v => (double)v).ToArray();
         if (x.Length == 0) return true.ToProperty();
         var (meanX, meanX2) = (x.Average(), x.Average(v => v * v));
         var largest = 2 * ((meanX2 + 1) / 2 + Math.Sqrt(((meanX2 - 1) / 2) * ((meanX2 - 1) / 2) + meanX * meanX));
