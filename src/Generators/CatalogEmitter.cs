@@ -12,6 +12,7 @@ public static class CatalogEmitter
     public const string HintName = "ModelCatalog.g.cs";
     private const string TorchModel = "global::Functional.TorchAdapter.Models.TorchModel";
     private const string ModelSpec = "global::Functional.Domain.Models.ModelSpec";
+    private const string AffineForm = "global::Functional.Domain.Models.AffineForm";
 
     /// <summary>
     /// Orders the models by key (ordinal), so the catalog does not depend on file order, and keeps the first
@@ -59,7 +60,7 @@ public static class CatalogEmitter
         text.AppendLine("            {");
         foreach (var model in catalog.Models)
         {
-            text.AppendLine($"                new {TorchModel}(new {ModelSpec}({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec), () => new {model.QualifiedModuleName}()),");
+            text.AppendLine($"                new {TorchModel}(new {ModelSpec}({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec, {Affine(model)}), () => new {model.QualifiedModuleName}()),");
         }
         text.AppendLine("            });");
         text.AppendLine();
@@ -83,6 +84,11 @@ public static class CatalogEmitter
         }
         return parts[parts.Length - 1] == "Models" ? string.Join(".", parts) : string.Join(".", parts) + ".Models";
     }
+
+    private static string Affine(ModelToGenerate model) =>
+        model.IsAffine
+            ? $"global::LanguageExt.Prelude.Some(new {AffineForm}({Literal(model.AffineWeight)}, {Literal(model.AffineBias)}))"
+            : $"global::LanguageExt.Option<{AffineForm}>.None";
 
     private static string Literal(string value) =>
         SymbolDisplay.FormatLiteral(value, quote: true);

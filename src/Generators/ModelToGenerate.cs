@@ -22,6 +22,8 @@ public readonly record struct ComponentToGenerate(
 /// <param name="Namespace">The record's namespace; empty for the global namespace.</param>
 /// <param name="ClassName">PyTorch's class name, used as the module name and in ToString.</param>
 /// <param name="Key">The name the CLI selects the model by.</param>
+/// <param name="AffineWeight">For a Forward of the form <c>weight * x + bias</c>: the slope's state_dict name; else empty.</param>
+/// <param name="AffineBias">For that form: the intercept's state_dict name; else empty.</param>
 public readonly record struct ModelToGenerate(
     string Namespace,
     string RecordName,
@@ -29,8 +31,12 @@ public readonly record struct ModelToGenerate(
     string ClassName,
     string Key,
     EquatableArray<ComponentToGenerate> Components,
+    string AffineWeight,
+    string AffineBias,
     LocationInfo Location)
 {
+    public bool IsAffine => AffineWeight.Length > 0;
+
     public string ModuleName => RecordName + "Module";
 
     public string QualifiedModuleName =>

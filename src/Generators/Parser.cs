@@ -66,6 +66,7 @@ public static class Parser
             problems.AddRange(CheckForward(symbol, components, location));
         }
 
+        var affine = problems.Count == 0 ? Affine(symbol, components, cancellationToken) : null;
         var model = new ModelToGenerate(
             symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(),
             name,
@@ -73,6 +74,8 @@ public static class Parser
             className,
             key,
             components.ToEquatableArray(),
+            affine?.Weight ?? string.Empty,
+            affine?.Bias ?? string.Empty,
             location);
         return problems.Count == 0
             ? new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty)
@@ -160,6 +163,11 @@ public static class Parser
             : string.Join(", ", components.Select(component => "[" + component.Kind + "] " + component.PropertyName));
         return [Problem(DiagnosticDescriptors.InvalidForward, forwardLocation, record.Name, componentList, expected)];
     }
+
+    private static (string Weight, string Bias)? Affine(INamedTypeSymbol record, List<ComponentToGenerate> components, CancellationToken cancellationToken) =>
+        record.GetMembers(ForwardName).OfType<IMethodSymbol>().FirstOrDefault(method => MatchesForward(method, components)) is { } forward
+            ? AffineForward.Find(forward, components, cancellationToken)
+            : null;
 
     private static bool MatchesForward(IMethodSymbol method, List<ComponentToGenerate> components) =>
         method.IsStatic

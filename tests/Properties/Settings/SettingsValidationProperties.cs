@@ -67,7 +67,7 @@ public sealed class SettingsValidationProperties
         {
             var broken = Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1);
             var settings = broken.Fold(RunSettings.Notebook, (s, b) => b.Break(s));
-            var untouchable = ModelKeys.Map(key => new TorchModel(new ModelSpec(key, "Untouchable", "Untouchable()", new StateDictSpec(Seq<ParameterSpec>())),
+            var untouchable = ModelKeys.Map(key => new TorchModel(new ModelSpec(key, "Untouchable", "Untouchable()", new StateDictSpec(Seq<ParameterSpec>()), None),
                 () => throw new InvalidOperationException("a model was built from invalid settings")));
             return NotebookWorkflow.Run(settings, untouchable, TorchSharp.torch.CPU).IsFail;
         });
