@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using Functional.Bench.Workloads;
 using Functional.Domain.Data;
+using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
@@ -26,9 +28,11 @@ public class FusedEpochBenchmarks
 
     [GlobalSetup]
     public void CreateSplit() =>
-        split = Datasets.Split(LineData.Line(DatasetSpec.Notebook with { Step = 1.0 / Samples }), RunSettings.Notebook.TrainSplit);
+        split = Datasets.Split(LineData.Line(Settings.Data), Settings.TrainSplit);
 
     [Benchmark(OperationsPerInvoke = EpochsPerInvoke)]
     public int FusedEpoch() =>
-        FusedLinearTraining.Epochs(split!, TrainingConfig.Notebook with { Epochs = EpochsPerInvoke, EvalEvery = int.MaxValue, Fused = true }, initial).Count();
+        FusedLinearTraining.Epochs(split!, Settings.Training, "parameters", new AffineForm("weight", "bias"), initial).Count();
+
+    RunSettings Settings => NotebookSettings.With(input => input with { Step = 1.0 / Samples, Epochs = EpochsPerInvoke, EvalEvery = int.MaxValue, Fused = true });
 }

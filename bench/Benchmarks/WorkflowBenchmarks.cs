@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Functional.Bench.Workloads;
 using Functional.Domain.Settings;
 using Functional.Models;
 using Functional.TorchAdapter.Workflow;
@@ -11,6 +12,6 @@ public class WorkflowBenchmarks
 {
     [Benchmark]
     public float NotebookRun() =>
-        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, CPU)
+        NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, CPU)
             .Match(Succ: result => result.Trained.Log.Last.TrainLoss, Fail: e => throw new InvalidOperationException(e.Message));
 }

@@ -50,8 +50,9 @@ public static class MemoryMode
 
     static List<Sample> SampleTrainer(int epochs)
     {
-        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
-        var config = TrainingConfig.Notebook with { Epochs = epochs };
+        var settings = NotebookSettings.With(input => input with { Epochs = epochs });
+        var split = Datasets.Split(LineData.Line(settings.Data), settings.TrainSplit);
+        var config = settings.Training;
         var samples = new List<Sample> { new("0.0 s", ProcessCounters.ResidentKiB()) };
         using var done = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();

@@ -46,7 +46,7 @@ public static class QuickMode
     }
 
     static void RunNotebookWorkflow() =>
-        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, CPU).IfFail(e => throw new InvalidOperationException(e.Message));
+        NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, CPU).IfFail(e => throw new InvalidOperationException(e.Message));
 
     static void Print(string name, Timing timing) =>
         Console.WriteLine(FormattableString.Invariant($"{name}\t{timing.MedianSeconds:E4}\t{timing.MinorFaultsPerCall:F1}"));

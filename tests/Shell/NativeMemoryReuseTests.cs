@@ -2,6 +2,7 @@ using Functional.Cli.Native;
 using Functional.Domain.Data;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
+using Functional.Domain;
 using Functional.Models;
 using Functional.TorchAdapter.Workflow;
 using Xunit;
@@ -15,19 +16,16 @@ namespace Functional.Tests.Shell;
 /// </summary>
 public sealed class NativeMemoryReuseTests
 {
-    static TrainedModel Train(RunSettings settings) =>
-        NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU)
+    static TrainedModel Train(SettingsInput input) =>
+        RunSettings.Create(input, ModelCatalog.Specs).ToFin()
+            .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU))
             .Match(Succ: r => r.Trained, Fail: e => throw new InvalidOperationException(e.Message));
 
     /// <summary>The notebook run, and 200,000 samples so every temporary is far above glibc's 128 KiB mmap threshold.</summary>
-    static readonly RunSettings[] Runs =
+    static readonly SettingsInput[] Runs =
     [
-        RunSettings.Notebook,
-        RunSettings.Notebook with
-        {
-            Data = DatasetSpec.Notebook with { Step = 0.000005 },
-            Training = TrainingConfig.Notebook with { Epochs = 30, EvalEvery = 10 },
-        },
+        SettingsInput.Notebook,
+        SettingsInput.Notebook with { Step = 0.000005, Epochs = 30, EvalEvery = 10 },
     ];
 
     [Fact]

@@ -2,6 +2,7 @@ using Functional.Cli.Plots;
 using Functional.Domain.Data;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
+using Functional.Domain;
 using Functional.Models;
 using Functional.TorchAdapter.Data;
 using Functional.TorchAdapter.Workflow;
@@ -19,7 +20,7 @@ public sealed class PlotTests
 
     /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, TorchSharp.torch.CPU).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static SKBitmap Png(string name)
     {
@@ -101,7 +102,7 @@ public sealed class PlotTests
     [Fact]
     public void A_large_dataset_is_drawn_from_at_most_the_point_cap_per_series_keeping_its_ends()
     {
-        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook with { Step = 1e-5 }), 0.8);
+        var split = Datasets.Split(LineData.Line(DatasetSpec.Create(0.3, 0.9, 0, 1, 1e-5).Match(Succ: spec => spec, Fail: e => throw new InvalidOperationException(e.Head.Message))), 0.8);
         var plot = NotebookPlots.Data(split);
         var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
         Assert.Equal(2, series.Count);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
+using Functional.Domain;
 using Functional.Models;
 using Functional.TorchAdapter.Workflow;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class RunRecordTests
     static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--no-plots", "--runs", "records"));
 
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, TorchSharp.torch.CPU).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string RecordFolder()
     {

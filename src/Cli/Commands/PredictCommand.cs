@@ -66,7 +66,7 @@ public static class PredictCommand
     }
 
     static Floats NotebookTestInputs() =>
-        Datasets.Split(LineData.Line(RunSettings.Notebook.Data), RunSettings.Notebook.TrainSplit).Test.X;
+        Datasets.Split(LineData.Line(DatasetSpec.Notebook), SettingsInput.Notebook.TrainSplit).Test.X;
 
     static (PredictOptions Options, Seq<Error> Problems) Parse(IReadOnlyList<string> args)
     {

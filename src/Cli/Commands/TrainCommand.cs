@@ -43,12 +43,14 @@ public static class TrainCommand
             return ExitCodes.Success;
         }
 
+        var settings = RunSettings.Create(options.Settings, models.Map(m => m.Spec));
         var problems = parseErrors
-            + SettingsValidation.Validate(options.Settings, models.Map(m => m.Spec.Key)).Match(Succ: _ => Seq<Error>(), Fail: e => e)
+            + settings.Match(Succ: _ => Seq<Error>(), Fail: e => e)
             + OutputPathCheck.Problems("--out", options.OutPath)
             + (options.WritePlots ? OutputFolderCheck.Problems("--plots", options.PlotsFolder) : Seq<Error>())
             + (options.WriteRuns ? OutputFolderCheck.Problems("--runs", options.RunsFolder) : Seq<Error>());
         if (!problems.IsEmpty) return ErrorReport.Write(stderr, problems, ExitCodes.BadInput);
+        var valid = settings.Match(Succ: s => s, Fail: _ => throw new InvalidOperationException("checked above"));
 
         // Skia and ScottPlot take a quarter of a second to warm up; that happens on the second core while libtorch
         // loads and the model trains. Native work must not be running when the process exits, so every way out waits.
@@ -56,7 +58,7 @@ public static class TrainCommand
         try
         {
             return TorchBackend.LoadAndPickDevice().Match(
-                Succ: device => RunNotebook(options, models, device, stdout, stderr),
+                Succ: device => RunNotebook(valid, options, models, device, stdout, stderr),
                 Fail: error => ErrorReport.Write(stderr, error, ExitCodes.Failure));
         }
         finally
@@ -65,7 +67,7 @@ public static class TrainCommand
         }
     }
 
-    static int RunNotebook(CliOptions options, Seq<TorchModel> models, Device device, TextWriter stdout, TextWriter stderr)
+    static int RunNotebook(RunSettings settings, CliOptions options, Seq<TorchModel> models, Device device, TextWriter stdout, TextWriter stderr)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
@@ -76,7 +78,7 @@ public static class TrainCommand
         try
         {
             stderr.WriteLine($"Using device: {device.type.ToString().ToLowerInvariant()}");
-            return NotebookWorkflow.Prepare(options.Settings, models).Match(
+            return NotebookWorkflow.Prepare(settings, models).Match(
                 Succ: prepared =>
                 {
                     var training = Stopwatch.StartNew();

@@ -8,11 +8,11 @@ namespace Functional.Cli.Options;
 public enum ProgressMode { Auto, Always, Never }
 
 /// <summary>What the command line asked for: the run's settings plus where the shell writes things.</summary>
-public sealed record CliOptions(RunSettings Settings, string OutPath, Option<ModelFileFormat> Format, bool ShowHelp)
+public sealed record CliOptions(SettingsInput Settings, string OutPath, Option<ModelFileFormat> Format, bool ShowHelp)
 {
     public const string NotebookModelPath = "models/01_pytorch_model";
 
-    public static CliOptions Defaults { get; } = new(RunSettings.Notebook, NotebookModelPath, Option<ModelFileFormat>.None, false);
+    public static CliOptions Defaults { get; } = new(SettingsInput.Notebook, NotebookModelPath, Option<ModelFileFormat>.None, false);
 
     public string PlotsFolder { get; init; } = "plots";
     public bool WritePlots { get; init; } = true;

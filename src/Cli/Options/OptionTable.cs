@@ -15,35 +15,35 @@ public sealed record OptionSpec(string Name, string ValueName, string Descriptio
 public static class OptionTable
 {
     public static Seq<OptionSpec> All { get; } = Seq(
-        Number("--weight", "true weight of the line y = weight * x + bias", o => o.Settings.Data.Weight,
-            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Weight = v } } }),
-        Number("--bias", "true bias of the line", o => o.Settings.Data.Bias,
-            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Bias = v } } }),
-        Number("--start", "first x (torch.arange start)", o => o.Settings.Data.Start,
-            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Start = v } } }),
-        Number("--end", "x stops before this (torch.arange end)", o => o.Settings.Data.End,
-            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { End = v } } }),
-        Number("--step", "distance between consecutive x (torch.arange step)", o => o.Settings.Data.Step,
-            (o, v) => o with { Settings = o.Settings with { Data = o.Settings.Data with { Step = v } } }),
+        Number("--weight", "true weight of the line y = weight * x + bias", o => o.Settings.Weight,
+            (o, v) => o with { Settings = o.Settings with { Weight = v } }),
+        Number("--bias", "true bias of the line", o => o.Settings.Bias,
+            (o, v) => o with { Settings = o.Settings with { Bias = v } }),
+        Number("--start", "first x (torch.arange start)", o => o.Settings.Start,
+            (o, v) => o with { Settings = o.Settings with { Start = v } }),
+        Number("--end", "x stops before this (torch.arange end)", o => o.Settings.End,
+            (o, v) => o with { Settings = o.Settings with { End = v } }),
+        Number("--step", "distance between consecutive x (torch.arange step)", o => o.Settings.Step,
+            (o, v) => o with { Settings = o.Settings with { Step = v } }),
         Number("--train-split", "fraction of samples used for training, the rest test", o => o.Settings.TrainSplit,
             (o, v) => o with { Settings = o.Settings with { TrainSplit = v } }),
-        WholeNumber("--epochs", "training epochs", o => o.Settings.Training.Epochs,
-            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Epochs = v } } }),
-        Number("--lr", "learning rate", o => o.Settings.Training.LearningRate,
-            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { LearningRate = v } } }),
-        WholeNumber("--eval-every", "evaluate on the test split every N epochs", o => o.Settings.Training.EvalEvery,
-            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { EvalEvery = v } } }),
-        new OptionSpec("--batch-size", "N", "train in shuffled mini-batches of N samples", o => o.Settings.Training.BatchSize.Match(n => n.ToString(CultureInfo.InvariantCulture), () => "the whole training split, as the notebook"),
+        WholeNumber("--epochs", "training epochs", o => o.Settings.Epochs,
+            (o, v) => o with { Settings = o.Settings with { Epochs = v } }),
+        Number("--lr", "learning rate", o => o.Settings.LearningRate,
+            (o, v) => o with { Settings = o.Settings with { LearningRate = v } }),
+        WholeNumber("--eval-every", "evaluate on the test split every N epochs", o => o.Settings.EvalEvery,
+            (o, v) => o with { Settings = o.Settings with { EvalEvery = v } }),
+        new OptionSpec("--batch-size", "N", "train in shuffled mini-batches of N samples", o => o.Settings.BatchSize.Match(n => n.ToString(CultureInfo.InvariantCulture), () => "the whole training split, as the notebook"),
             (o, text) => int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                ? Success<Error, CliOptions>(o with { Settings = o.Settings with { Training = o.Settings.Training with { BatchSize = Some(value) } } })
+                ? Success<Error, CliOptions>(o with { Settings = o.Settings with { BatchSize = Some(value) } })
                 : Fail<Error, CliOptions>(Error.New($"--batch-size expects a whole number such as 32, got '{text}'"))),
         Seed(),
-        Choice("--loss", "loss function", Seq(("l1", LossKind.L1), ("mse", LossKind.Mse)), o => o.Settings.Training.Loss,
-            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Loss = v } } }),
-        Choice("--optimizer", "optimizer", Seq(("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam)), o => o.Settings.Training.Optimizer,
-            (o, v) => o with { Settings = o.Settings with { Training = o.Settings.Training with { Optimizer = v } } }),
-        new OptionSpec("--model", "NAME", "which declared model to train", o => o.Settings.ModelKey,
-            (o, v) => Success<Error, CliOptions>(o with { Settings = o.Settings with { ModelKey = v } })),
+        Choice("--loss", "loss function", Seq(("l1", LossKind.L1), ("mse", LossKind.Mse)), o => o.Settings.Loss,
+            (o, v) => o with { Settings = o.Settings with { Loss = v } }),
+        Choice("--optimizer", "optimizer", Seq(("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam)), o => o.Settings.Optimizer,
+            (o, v) => o with { Settings = o.Settings with { Optimizer = v } }),
+        new OptionSpec("--model", "NAME", "which declared model to train", o => o.Settings.Model,
+            (o, v) => Success<Error, CliOptions>(o with { Settings = o.Settings with { Model = v } })),
         new OptionSpec("--out", "PATH", "where the trained state_dict is saved", o => o.OutPath,
             (o, v) => Success<Error, CliOptions>(o with { OutPath = v })),
         new OptionSpec("--format", "pt|safetensors", "model file format", _ => "pt, or safetensors for a .safetensors --out",
@@ -56,8 +56,8 @@ public static class OptionTable
         new OptionSpec("--plots", "DIR", "folder for data.png, predictions.png and loss.png", o => o.PlotsFolder,
             (o, v) => Success<Error, CliOptions>(o with { PlotsFolder = v })),
         Switch("--fused", "analytic gradients in one pass per epoch (--model parameters, --optimizer sgd, full batch)",
-            o => o.Settings.Training.Fused ? "on" : "off: autograd, as the notebook",
-            o => o with { Settings = o.Settings with { Training = o.Settings.Training with { Fused = true } } }),
+            o => o.Settings.Fused ? "on" : "off: autograd, as the notebook",
+            o => o with { Settings = o.Settings with { Fused = true } }),
         Switch("--no-plots", "write no plots", o => o.WritePlots ? "plots are written" : "off", o => o with { WritePlots = false }),
         new OptionSpec("--runs", "DIR", "folder that gets a <timestamp>/ record (metrics.csv, run.json) per run", o => o.RunsFolder,
             (o, v) => Success<Error, CliOptions>(o with { RunsFolder = v })),
@@ -83,9 +83,9 @@ public static class OptionTable
                 : Fail<Error, CliOptions>(Error.New($"{name} expects a whole number such as 20, got '{text}'")));
 
     static OptionSpec Seed() =>
-        new("--seed", "N", "torch.manual_seed for the initial parameters", o => o.Settings.Training.Seed.ToString(CultureInfo.InvariantCulture), (o, text) =>
+        new("--seed", "N", "torch.manual_seed for the initial parameters", o => o.Settings.Seed.ToString(CultureInfo.InvariantCulture), (o, text) =>
             long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                ? Success<Error, CliOptions>(o with { Settings = o.Settings with { Training = o.Settings.Training with { Seed = value } } })
+                ? Success<Error, CliOptions>(o with { Settings = o.Settings with { Seed = value } })
                 : Fail<Error, CliOptions>(Error.New($"--seed expects a whole number such as 42, got '{text}'")));
 
     static OptionSpec Choice<T>(string name, string description, Seq<(string Text, T Value)> choices, Func<CliOptions, T> current, Func<CliOptions, T, CliOptions> set)

@@ -1,10 +1,97 @@
 using Functional.Domain.Data;
+using Functional.Domain.Models;
 using Functional.Domain.Training;
+using LanguageExt.Common;
+using LanguageExt;
+using static Functional.Domain.Settings.SettingChecks;
+using static LanguageExt.Prelude;
 
 namespace Functional.Domain.Settings;
 
-/// <summary>Everything a run of the notebook's workflow depends on.</summary>
-public sealed record RunSettings(DatasetSpec Data, double TrainSplit, TrainingConfig Training, string ModelKey)
+/// <summary>
+/// Everything a run of the notebook's workflow depends on, checked. The constructor is private: the only way to get
+/// one is <see cref="Create"/>, so whatever receives a <see cref="RunSettings"/> never checks it again.
+/// </summary>
+public sealed record RunSettings
 {
-    public static RunSettings Notebook { get; } = new(DatasetSpec.Notebook, 0.8, TrainingConfig.Notebook, "parameters");
+    public DatasetSpec Data { get; }
+    public double TrainSplit { get; }
+    public TrainingConfig Training { get; }
+    public ModelSpec Model { get; }
+
+    RunSettings(DatasetSpec data, double trainSplit, TrainingConfig training, ModelSpec model) =>
+        (Data, TrainSplit, Training, Model) = (data, trainSplit, training, model);
+
+    public string ModelKey => Model.Key;
+
+    /// <summary>
+    /// Checks every setting at once, so one run reports every problem (as a smart constructor: independent checks are
+    /// applied together, and a check that needs another's result is bound to it).
+    /// </summary>
+    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models) =>
+        (DataAndSplit(input),
+         Positive("--epochs", input.Epochs),
+         PositiveFinite("--lr", input.LearningRate),
+         Positive("--eval-every", input.EvalEvery),
+         BatchSize(input),
+         FusedOptimizerAndBatch(input),
+         ModelFor(input, models))
+        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model) => new RunSettings(
+            data.Spec,
+            data.TrainSplit,
+            new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
+                StepFor(model.Fused, batchSize, data.TrainCount)),
+            model.Spec));
+
+    /// <summary>The train split can only be weighed against a sample count, so that check waits for a valid line.</summary>
+    static Validation<Error, (DatasetSpec Spec, double TrainSplit, int TrainCount)> DataAndSplit(SettingsInput input) =>
+        (DatasetSpec.Create(input.Weight, input.Bias, input.Start, input.End, input.Step),
+         StrictlyBetweenZeroAndOne("--train-split", input.TrainSplit))
+        .Apply((spec, fraction) => (Spec: spec, Fraction: fraction))
+        .Bind(line => LeavesBothSides(line.Spec, line.Fraction));
+
+    static Validation<Error, (DatasetSpec Spec, double TrainSplit, int TrainCount)> LeavesBothSides(DatasetSpec spec, double fraction)
+    {
+        var (count, train) = (spec.SampleCount, Datasets.TrainCount(spec.SampleCount, fraction));
+        return train >= 1 && train < count
+            ? Success<Error, (DatasetSpec, double, int)>((spec, fraction, train))
+            : Fail<Error, (DatasetSpec, double, int)>(Error.New(
+                $"--train-split {Show(fraction)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
+    }
+
+    static Validation<Error, Option<int>> BatchSize(SettingsInput input) =>
+        input.BatchSize.Match(
+            Some: size => Positive("--batch-size", size).Map(Some),
+            None: () => Success<Error, Option<int>>(None));
+
+    /// <summary>What --fused needs of the optimiser and the batch, in one line: the model's part is checked with the model.</summary>
+    static Validation<Error, Unit> FusedOptimizerAndBatch(SettingsInput input)
+    {
+        var reasons = Seq(
+                input.Optimizer != OptimizerKind.Sgd ? Some("it supports only --optimizer sgd") : None,
+                input.BatchSize.IsSome ? Some("it trains full batch, so drop --batch-size") : None)
+            .Somes();
+        return !input.Fused || reasons.IsEmpty
+            ? Success<Error, Unit>(unit)
+            : Fail<Error, Unit>(Error.New($"--fused cannot be used here: {string.Join("; ", reasons)}"));
+    }
+
+    /// <summary>A declared model and, under --fused, the affine form its forward must have.</summary>
+    static Validation<Error, (ModelSpec Spec, Option<AffineForm> Fused)> ModelFor(SettingsInput input, Seq<ModelSpec> models) =>
+        models.Find(m => m.Key == input.Model)
+            .ToValidation(Error.New($"--model '{input.Model}' is not a declared model; choose one of: {string.Join(", ", models.Map(m => m.Key))}"))
+            .Bind(spec => !input.Fused
+                ? Success<Error, (ModelSpec, Option<AffineForm>)>((spec, None))
+                : spec.Affine.Match(
+                    Some: form => Success<Error, (ModelSpec, Option<AffineForm>)>((spec, Some(form))),
+                    None: () => Fail<Error, (ModelSpec, Option<AffineForm>)>(Error.New(
+                        $"--model '{spec.Key}' ({spec.ClassName}) cannot train with --fused: its forward is not weight * x + bias over two one-element parameters"))));
+
+    /// <summary>A batch at least as large as the training split is the whole split: the notebook's full batch.</summary>
+    static StepKind StepFor(Option<AffineForm> fused, Option<int> batchSize, int trainCount) =>
+        fused.Match<StepKind>(
+            Some: form => new StepKind.FusedAffine(form),
+            None: () => batchSize.Filter(size => size < trainCount).Match<StepKind>(
+                Some: size => new StepKind.MiniBatch(size),
+                None: () => new StepKind.FullBatch()));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Functional.Domain.Data;
+using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using LanguageExt.Common;
 using LanguageExt;
@@ -17,20 +18,11 @@ namespace Functional.Domain.Training;
 /// </summary>
 public static class FusedLinearTraining
 {
-    public const string ModelKey = "parameters";
-
-    /// <summary>What the fused path can do; anything else trains through autograd.</summary>
-    public static Option<string> Unsupported(TrainingConfig config, string modelKey) =>
-        modelKey != ModelKey ? Some($"--fused supports only --model {ModelKey}, got '{modelKey}'")
-        : config.Optimizer != OptimizerKind.Sgd ? Some("--fused supports only --optimizer sgd")
-        : config.BatchSize.IsSome ? Some("--fused trains full batch; drop --batch-size")
-        : None;
-
-    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, StateDict initial)
+    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, string modelKey, AffineForm form, StateDict initial)
     {
         var (train, tests) = (split.Train, split.Test);
-        var weight = initial.Find("weight").Map(v => v.Data.Head).IfNone(0f);
-        var bias = initial.Find("bias").Map(v => v.Data.Head).IfNone(0f);
+        var weight = initial.Find(form.WeightKey).Map(v => v.Data.Head).IfNone(0f);
+        var bias = initial.Find(form.BiasKey).Map(v => v.Data.Head).IfNone(0f);
         var learningRate = (float)config.LearningRate;
         var log = new List<EpochLog>();
 
@@ -51,11 +43,11 @@ public static class FusedLinearTraining
         }
 
         var final = new StateDict(Seq(
-            new StateEntry("weight", ParameterValues.Of([weight], 1)),
-            new StateEntry("bias", ParameterValues.Of([bias], 1))));
+            new StateEntry(form.WeightKey, ParameterValues.Of([weight], 1)),
+            new StateEntry(form.BiasKey, ParameterValues.Of([bias], 1))));
         var predictions = new float[tests.Count];
         for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, tests.X[i]);
-        yield return new TrainingFinished(new TrainedModel(ModelKey, initial, final, toSeq(log).Strict(), Floats.Of(predictions)));
+        yield return new TrainingFinished(new TrainedModel(modelKey, initial, final, toSeq(log).Strict(), Floats.Of(predictions)));
     }
 
     readonly record struct PassResult(float Loss, float WeightGradient, float BiasGradient);

@@ -36,9 +36,9 @@ public static class Trainer
     /// </summary>
     public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, TorchModel model, Device device)
     {
-        if (config.Fused && FusedLinearTraining.Unsupported(config, model.Spec.Key).IsNone)
-            return FusedLinearTraining.Epochs(split, config, InitialParameters(model, config.Seed));
-        return AutogradEpochs(split, config, model, device);
+        return config.Step is StepKind.FusedAffine fused
+            ? FusedLinearTraining.Epochs(split, config, model.Spec.Key, fused.Form, InitialParameters(model, config.Seed))
+            : AutogradEpochs(split, config, model, device);
     }
 
     /// <summary>The parameters a seeded model starts from, exactly as the autograd path draws them.</summary>
@@ -61,7 +61,7 @@ public static class Trainer
             optimizer = Optimizers.For(config.Optimizer, module.parameters(), config.LearningRate);
             var loss = Losses.For(config.Loss);
             using var shuffling = new Generator((ulong)config.Seed);
-            var batchSize = config.BatchSize.Filter(size => size < inputs.TrainX.shape[0]);
+            var batchSize = config.Step is StepKind.MiniBatch mini ? Some(mini.Size) : None;
 
             var log = new List<EpochLog>();
             for (var epoch = 0; epoch < config.Epochs; epoch++)

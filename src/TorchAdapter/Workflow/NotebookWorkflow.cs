@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 
 namespace Functional.TorchAdapter.Workflow;
 
-/// <summary>The notebook's cells 1 to 4 as one pipeline: validate, make the line, split it, build the model, train.</summary>
+/// <summary>The notebook's cells 1 to 4 as one pipeline: make the line, split it, build the model, train.</summary>
 public static class NotebookWorkflow
 {
     public static Fin<WorkflowResult> Run(RunSettings settings, Seq<TorchModel> models, Device device) =>
@@ -23,8 +23,7 @@ public static class NotebookWorkflow
 
     /// <summary>Everything before training, so a caller can consume the training stream itself (progress, stopping early).</summary>
     public static Fin<PreparedRun> Prepare(RunSettings settings, Seq<TorchModel> models) =>
-        from valid in SettingsValidation.Validate(settings, models.Map(m => m.Spec.Key)).ToFin()
-        from model in models.Find(m => m.Spec.Key == valid.ModelKey).ToFin(Error.New($"unknown model '{valid.ModelKey}'"))
-        let dataset = LineData.Line(valid.Data)
-        select new PreparedRun(valid, dataset, Datasets.Split(dataset, valid.TrainSplit), model);
+        from model in models.Find(m => m.Spec.Key == settings.ModelKey).ToFin(Error.New($"unknown model '{settings.ModelKey}'"))
+        let dataset = LineData.Line(settings.Data)
+        select new PreparedRun(settings, dataset, Datasets.Split(dataset, settings.TrainSplit), model);
 }

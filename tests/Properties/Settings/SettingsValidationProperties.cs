@@ -1,10 +1,11 @@
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FsCheck;
-using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
+using Functional.Domain.Training;
+using Functional.Domain;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
@@ -14,61 +15,92 @@ namespace Functional.Tests.Properties.Settings;
 
 public sealed class SettingsValidationProperties
 {
-    static readonly Seq<string> ModelKeys = Seq("parameters", "linear-layer");
+    static readonly Seq<ModelSpec> Models = Seq(
+        new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq<ParameterSpec>()), Some(new AffineForm("weight", "bias"))),
+        new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), None));
 
     /// <summary>A field to break, the flag its error must name, and how to break it.</summary>
-    sealed record Breakage(string Flag, Func<RunSettings, RunSettings> Break);
+    sealed record Breakage(string Flag, Func<SettingsInput, SettingsInput> Break);
 
     static readonly Seq<Breakage> Breakages = Seq(
-        new Breakage("--weight", s => s with { Data = s.Data with { Weight = double.NaN } }),
-        new Breakage("--bias", s => s with { Data = s.Data with { Bias = double.PositiveInfinity } }),
-        new Breakage("--start", s => s with { Data = s.Data with { Start = double.NaN } }),
-        new Breakage("--end", s => s with { Data = s.Data with { End = double.NegativeInfinity } }),
-        new Breakage("--step", s => s with { Data = s.Data with { Step = 0 } }),
+        new Breakage("--weight", s => s with { Weight = double.NaN }),
+        new Breakage("--bias", s => s with { Bias = double.PositiveInfinity }),
+        new Breakage("--start", s => s with { Start = double.NaN }),
+        new Breakage("--end", s => s with { End = double.NegativeInfinity }),
+        new Breakage("--step", s => s with { Step = 0 }),
         new Breakage("--train-split", s => s with { TrainSplit = 1.5 }),
-        new Breakage("--epochs", s => s with { Training = s.Training with { Epochs = -1 } }),
-        new Breakage("--lr", s => s with { Training = s.Training with { LearningRate = double.NaN } }),
-        new Breakage("--eval-every", s => s with { Training = s.Training with { EvalEvery = 0 } }),
-        new Breakage("--batch-size", s => s with { Training = s.Training with { BatchSize = 0 } }),
-        new Breakage("--model", s => s with { ModelKey = "cubic" }),
-        new Breakage("--fused", s => s with { Training = s.Training with { Fused = true, Optimizer = Functional.Domain.Training.OptimizerKind.Adam } }));
+        new Breakage("--epochs", s => s with { Epochs = -1 }),
+        new Breakage("--lr", s => s with { LearningRate = double.NaN }),
+        new Breakage("--eval-every", s => s with { EvalEvery = 0 }),
+        new Breakage("--batch-size", s => s with { BatchSize = 0 }),
+        new Breakage("--model", s => s with { Model = "no-such-model" }),
+        new Breakage("--fused", s => s with { Fused = true, Optimizer = OptimizerKind.Adam }));
 
     static Arbitrary<bool[]> WhichToBreak() =>
         ArbMap.Default.ArbFor<bool[]>().Convert(
             flags => Enumerable.Range(0, Breakages.Count).Select(i => i < flags.Length && flags[i]).ToArray(),
             chosen => chosen);
 
+    static SettingsInput Broken(bool[] chosen) =>
+        Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1).Fold(SettingsInput.Notebook, (s, b) => b.Break(s));
+
+    static string[] Errors(SettingsInput input) =>
+        RunSettings.Create(input, Models).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
+
     [Property]
     public Property Every_invalid_field_gets_exactly_one_error_naming_its_flag() =>
         Prop.ForAll(WhichToBreak(), chosen =>
         {
             var broken = Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1);
-            var settings = broken.Fold(RunSettings.Notebook, (s, b) => b.Break(s));
-            var errors = SettingsValidation.Validate(settings, ModelKeys).Match(Succ: _ => Seq<string>(), Fail: e => e.Map(x => x.Message));
-            return errors.Count == broken.Count
+            var errors = Errors(Broken(chosen));
+            return errors.Length == broken.Count
                    && broken.ForAll(b => errors.Count(m => m.StartsWith(b.Flag + " ")) == 1);
         });
 
     [Xunit.Fact]
     public void The_notebook_settings_are_valid() =>
-        Xunit.Assert.True(SettingsValidation.Validate(RunSettings.Notebook, ModelKeys).IsSuccess);
+        Xunit.Assert.True(RunSettings.Create(SettingsInput.Notebook, Models).IsSuccess);
 
     [Xunit.Fact]
-    public void A_step_that_gives_fewer_than_two_samples_is_rejected()
+    public void A_step_that_gives_fewer_than_two_samples_is_rejected() =>
+        Xunit.Assert.Equal(
+            ["--start 0 --end 1 --step 5 gives 1 sample(s); at least 2 are needed, so make the step smaller"],
+            Errors(SettingsInput.Notebook with { Step = 5 }));
+
+    /// <summary>The train-split check needs a sample count, so it waits for a valid line instead of guessing one.</summary>
+    [Xunit.Fact]
+    public void A_train_split_is_weighed_against_the_sample_count_only_when_the_line_is_valid()
     {
-        var settings = RunSettings.Notebook with { Data = DatasetSpec.Notebook with { Step = 5 } };
-        Xunit.Assert.True(SettingsValidation.Validate(settings, ModelKeys).IsFail);
+        Xunit.Assert.Equal(
+            ["--train-split 0.001 of 100 samples leaves 0 for training and 100 for testing; both need at least 1"],
+            Errors(SettingsInput.Notebook with { TrainSplit = 0.001 }));
+        Xunit.Assert.Equal(["--step must be a finite non-zero number, got 0"], Errors(SettingsInput.Notebook with { Step = 0, TrainSplit = 0.001 }));
     }
 
-    /// <summary>The workflow validates before it builds anything: a model factory that throws is never called.</summary>
+    [Xunit.Fact]
+    public void Fused_training_on_a_model_without_an_affine_forward_is_refused_naming_the_model() =>
+        Xunit.Assert.Equal(
+            ["--model 'linear-layer' (Layer) cannot train with --fused: its forward is not weight * x + bias over two one-element parameters"],
+            Errors(SettingsInput.Notebook with { Model = "linear-layer", Fused = true }));
+
+    [Xunit.Fact]
+    public void Valid_settings_carry_the_step_the_flags_ask_for()
+    {
+        StepKind StepOf(SettingsInput input) => RunSettings.Create(input, Models).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
+        Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook));
+        Xunit.Assert.Equal(new StepKind.MiniBatch(16), StepOf(SettingsInput.Notebook with { BatchSize = 16 }));
+        Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
+        Xunit.Assert.Equal(new StepKind.FusedAffine(new AffineForm("weight", "bias")), StepOf(SettingsInput.Notebook with { Fused = true }));
+    }
+
+    /// <summary>Invalid input never becomes settings, so nothing is trained: a model factory that throws is never called.</summary>
     [Property]
     public Property Nothing_is_trained_when_the_settings_are_invalid() =>
         Prop.ForAll(WhichToBreak().Filter(chosen => chosen.Any(b => b)), chosen =>
         {
-            var broken = Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1);
-            var settings = broken.Fold(RunSettings.Notebook, (s, b) => b.Break(s));
-            var untouchable = ModelKeys.Map(key => new TorchModel(new ModelSpec(key, "Untouchable", "Untouchable()", new StateDictSpec(Seq<ParameterSpec>()), None),
-                () => throw new InvalidOperationException("a model was built from invalid settings")));
-            return NotebookWorkflow.Run(settings, untouchable, TorchSharp.torch.CPU).IsFail;
+            var untouchable = Models.Map(spec => new TorchModel(spec, () => throw new InvalidOperationException("a model was built from invalid settings")));
+            return RunSettings.Create(Broken(chosen), Models).ToFin()
+                .Bind(settings => NotebookWorkflow.Run(settings, untouchable, TorchSharp.torch.CPU))
+                .IsFail;
         });
 }

@@ -15,7 +15,7 @@ namespace Functional.Tests.Properties.Training;
 public sealed class NotebookTrainingTests
 {
     static readonly Lazy<WorkflowResult> Default = new(() =>
-        NotebookWorkflow.Run(RunSettings.Notebook, ModelCatalog.All, TorchSharp.torch.CPU)
+        NotebookWorkflow.Run(ValidSettings.Notebook, ModelCatalog.All, TorchSharp.torch.CPU)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string F(float value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);

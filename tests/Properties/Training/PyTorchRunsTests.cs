@@ -18,7 +18,7 @@ namespace Functional.Tests.Properties.Training;
 /// </summary>
 public sealed class PyTorchRunsTests
 {
-    sealed record ExpectedRun(string Name, RunSettings Settings, string[] Lines);
+    sealed record ExpectedRun(string Name, SettingsInput Settings, string[] Lines);
 
     static readonly Lazy<Seq<ExpectedRun>> Runs = new(() => Parse(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Training", "PyTorch", "expected_runs.txt"))));
 
@@ -29,13 +29,13 @@ public sealed class PyTorchRunsTests
     public void The_run_prints_PyTorchs_losses_parameters_and_predictions(string name)
     {
         var expected = Runs.Value.Find(r => r.Name == name).IfNone(() => throw new InvalidOperationException(name));
-        var result = NotebookWorkflow.Run(expected.Settings, ModelCatalog.All, TorchSharp.torch.CPU)
+        var result = NotebookWorkflow.Run(ValidSettings.From(expected.Settings), ModelCatalog.All, TorchSharp.torch.CPU)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
         Assert.Equal(expected.Lines, Describe(result));
     }
 
     public static TheoryData<string> FusableCaseNames() => new(Runs.Value
-        .Filter(r => FusedLinearTraining.Unsupported(r.Settings.Training, r.Settings.ModelKey).IsNone)
+        .Filter(r => RunSettings.Create(r.Settings with { Fused = true }, ModelCatalog.Specs).IsSuccess)
         .Map(r => r.Name));
 
     /// <summary>
@@ -47,7 +47,7 @@ public sealed class PyTorchRunsTests
     public void The_fused_path_prints_PyTorchs_losses_parameters_and_predictions(string name)
     {
         var expected = Runs.Value.Find(r => r.Name == name).IfNone(() => throw new InvalidOperationException(name));
-        var fused = expected.Settings with { Training = expected.Settings.Training with { Fused = true } };
+        var fused = ValidSettings.From(expected.Settings with { Fused = true });
         var result = NotebookWorkflow.Run(fused, ModelCatalog.All, TorchSharp.torch.CPU)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
         Assert.Equal(expected.Lines, Describe(result));
@@ -74,13 +74,11 @@ public sealed class PyTorchRunsTests
             var f = lines[i].Split(' ');
             double D(int k) => double.Parse(f[k], CultureInfo.InvariantCulture);
             int I(int k) => int.Parse(f[k], CultureInfo.InvariantCulture);
-            var settings = new RunSettings(
-                new DatasetSpec(D(3), D(4), D(5), D(6), D(7)), D(8),
-                new TrainingConfig(I(9), D(10), I(11), I(12), f[13] == "l1" ? LossKind.L1 : LossKind.Mse, f[14] == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam)
-                {
-                    BatchSize = f.Length > 15 ? Some(I(15)) : None,
-                },
-                f[2]);
+            var settings = new SettingsInput(
+                D(3), D(4), D(5), D(6), D(7), D(8),
+                I(9), D(10), I(11), f.Length > 15 ? Some(I(15)) : None, I(12),
+                f[13] == "l1" ? LossKind.L1 : LossKind.Mse, f[14] == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam,
+                f[2], Fused: false);
             var body = lines.Skip(i + 1).TakeWhile(l => !l.StartsWith("case ")).ToArray();
             runs.Add(new ExpectedRun(f[1], settings, body));
         }

@@ -16,12 +16,11 @@ namespace Functional.Tests.Properties.Training;
 /// <summary>What training promises. Epoch budgets stay small (at most 300 epochs on at most a few thousand samples) so the suite stays fast.</summary>
 public sealed class TrainingProperties
 {
-    static TrainedModel Train(RunSettings settings) =>
-        NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU)
+    static TrainedModel Train(SettingsInput input) =>
+        NotebookWorkflow.Run(ValidSettings.From(input), ModelCatalog.All, TorchSharp.torch.CPU)
             .Match(Succ: r => r.Trained, Fail: e => throw new InvalidOperationException(e.Message));
 
-    static RunSettings Short(long seed) =>
-        RunSettings.Notebook with { Training = TrainingConfig.Notebook with { Epochs = 40, Seed = seed } };
+    static SettingsInput Short(long seed) => SettingsInput.Notebook with { Epochs = 40, Seed = seed };
 
     [Property(MaxTest = 20)]
     public bool The_same_settings_and_seed_give_an_identical_trained_model(long seed) =>
@@ -31,8 +30,8 @@ public sealed class TrainingProperties
     public bool Different_seeds_give_different_initial_parameters(long first, uint gap)
     {
         var second = unchecked(first + 1 + gap);
-        return Train(Short(first) with { Training = Short(first).Training with { Epochs = 1 } }).Initial
-               != Train(Short(second) with { Training = Short(second).Training with { Epochs = 1 } }).Initial;
+        return Train(Short(first) with { Epochs = 1 }).Initial
+               != Train(Short(second) with { Epochs = 1 }).Initial;
     }
 
     static Arbitrary<(double Weight, double Bias, long Seed)> Lines() =>
@@ -51,10 +50,10 @@ public sealed class TrainingProperties
     public Property Mse_with_sgd_converges_to_the_true_line() =>
         Prop.ForAll(Lines(), line =>
         {
-            var settings = RunSettings.Notebook with
+            var settings = SettingsInput.Notebook with
             {
-                Data = DatasetSpec.Notebook with { Weight = line.Weight, Bias = line.Bias },
-                Training = new TrainingConfig(300, 0.5, 20, line.Seed, LossKind.Mse, OptimizerKind.Sgd),
+                Weight = line.Weight, Bias = line.Bias,
+                Epochs = 300, LearningRate = 0.5, EvalEvery = 20, Seed = line.Seed, Loss = LossKind.Mse, Optimizer = OptimizerKind.Sgd,
             };
             var trained = Train(settings);
             var weight = trained.Final.Find("weight").Map(v => (double)v.Data.Head).IfNone(double.NaN);
@@ -78,7 +77,11 @@ public sealed class TrainingProperties
         var (meanX, meanX2) = (x.Average(), x.Average(v => v * v));
         var largest = 2 * ((meanX2 + 1) / 2 + Math.Sqrt(((meanX2 - 1) / 2) * ((meanX2 - 1) / 2) + meanX * meanX));
         var c = (fraction.Get % 19 + 1) / 10.0;
-        var settings = new RunSettings(spec, 0.8, new TrainingConfig(60, c / largest, 1, seed, LossKind.Mse, OptimizerKind.Sgd), "parameters");
+        var settings = SettingsInput.Notebook with
+        {
+            Weight = spec.Weight, Bias = spec.Bias, Start = spec.Start, End = spec.End, Step = spec.Step, TrainSplit = 0.8,
+            Epochs = 60, LearningRate = c / largest, EvalEvery = 1, Seed = seed, Loss = LossKind.Mse, Optimizer = OptimizerKind.Sgd,
+        };
         var losses = Train(settings).Log.Map(e => (double)e.TrainLoss).ToArray();
         var worst = losses.Zip(losses.Skip(1), (before, after) => after - before - Math.Max(1e-6 * before, 1e-10)).Max();
         return (worst <= 0).Label($"lr {c}/L with L = {largest}: largest excess increase {worst}");
@@ -89,7 +92,7 @@ public sealed class TrainingProperties
     public bool A_batch_as_large_as_the_training_split_is_full_batch_training(PositiveInt extra, long seed)
     {
         var fullBatch = Short(seed);
-        var oneBigBatch = fullBatch with { Training = fullBatch.Training with { BatchSize = 80 + extra.Get % 1000 } };
+        var oneBigBatch = fullBatch with { BatchSize = 80 + extra.Get % 1000 };
         return Train(fullBatch) == Train(oneBigBatch);
     }
 
@@ -97,7 +100,7 @@ public sealed class TrainingProperties
     public bool Mini_batches_give_a_different_path_than_full_batch_but_the_same_start(long seed)
     {
         var fullBatch = Short(seed);
-        var miniBatches = fullBatch with { Training = fullBatch.Training with { BatchSize = 16 } };
+        var miniBatches = fullBatch with { BatchSize = 16 };
         var (full, mini) = (Train(fullBatch), Train(miniBatches));
         return full.Initial == mini.Initial && full.Final != mini.Final;
     }

@@ -13,7 +13,7 @@ namespace Functional.Tests.Properties.Training;
 public sealed class TrainingStreamTests
 {
     static PreparedRun Notebook() =>
-        NotebookWorkflow.Prepare(RunSettings.Notebook, ModelCatalog.All).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
+        NotebookWorkflow.Prepare(ValidSettings.Notebook, ModelCatalog.All).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
 
     [Fact]
     public void Every_epoch_is_reported_in_order_with_a_test_loss_exactly_on_evaluation_epochs_then_one_ending()
@@ -46,7 +46,7 @@ public sealed class TrainingStreamTests
     [Fact]
     public void A_diverging_run_ends_with_one_failure_naming_the_epoch()
     {
-        var settings = RunSettings.Notebook with { Training = RunSettings.Notebook.Training with { Loss = LossKind.Mse, LearningRate = 1e6 } };
+        var settings = ValidSettings.From(SettingsInput.Notebook with { Loss = LossKind.Mse, LearningRate = 1e6 });
         var run = NotebookWorkflow.Prepare(settings, ModelCatalog.All).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
         var events = run.Training(TorchSharp.torch.CPU).ToList();
         var failed = Assert.IsType<TrainingFailed>(events[^1]);
