@@ -10,9 +10,9 @@ using static TorchSharp.torch;
 namespace Functional.Bench.Modes;
 
 /// <summary>
-/// Long training on the notebook data with resident memory sampled as it goes. Two runs: the mirrored epoch loop,
-/// sampled exactly every <c>--every</c> epochs, and the real Trainer.Train for the same number of epochs, sampled
-/// by a background thread (Trainer has no per-epoch hook). Either growing means a native leak.
+/// Long training on the notebook data with resident memory sampled as it goes. Two runs: the loop's full-batch steps
+/// driven epoch by epoch, sampled exactly every <c>--every</c> epochs, and the whole Trainer.Train for the same number
+/// of epochs, sampled by a background thread. Either growing means a native leak.
 /// </summary>
 public static class MemoryMode
 {
@@ -39,7 +39,7 @@ public static class MemoryMode
     static List<Sample> SampleEpochLoop(int epochs, int every)
     {
         var samples = new List<Sample> { new("epoch 0", ProcessCounters.ResidentKiB()) };
-        using var workload = EpochWorkload.On(LineTensors.NotebookTraining());
+        using var workload = EpochWorkload.On(LineTensors.NotebookSplit());
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             workload.Run();

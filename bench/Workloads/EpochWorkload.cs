@@ -1,70 +1,46 @@
-using Functional.Domain.Training;
+using Functional.Domain.Data;
 using Functional.Models;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Functional.Bench.Workloads;
 
 /// <summary>
-/// One full-batch epoch exactly as Trainer.Train runs it (dispose scope, forward, L1, zero_grad, backward, SGD step,
-/// item), on the "parameters" model. Trainer has no per-epoch entry point, so the body is mirrored here; the
-/// memory mode also drives the real Trainer to make sure the two do not drift apart.
+/// One full-batch epoch of the notebook's training (L1 + SGD at lr 0.01 on the "parameters" model), run by the very
+/// steps the training loop uses (<see cref="FullBatchSteps"/>): dispose scope, forward, loss, zero_grad, backward,
+/// step and reading the loss back.
 /// </summary>
 public sealed class EpochWorkload : IDisposable
 {
-    public const double LearningRate = 0.01;
+    readonly FullBatchSteps steps;
 
-    readonly LineTensors data;
-    readonly ModelModule model;
-    readonly optim.Optimizer optimizer;
-    readonly Func<Tensor, Tensor, Tensor> loss = Losses.For(LossKind.L1);
+    public long Count { get; }
 
-    public long Count => data.Count;
+    EpochWorkload(FullBatchSteps steps, long count) => (this.steps, Count) = (steps, count);
 
-    EpochWorkload(LineTensors data, ModelModule model, optim.Optimizer optimizer) =>
-        (this.data, this.model, this.optimizer) = (data, model, optimizer);
-
-    public static EpochWorkload OfSize(long count, long seed = 42) => On(LineTensors.OfSize(count), seed);
-
-    /// <summary>Takes ownership of the data: disposing the workload disposes it.</summary>
-    public static EpochWorkload On(LineTensors data, long seed = 42)
+    public static EpochWorkload OfSize(long count, long seed = 42)
     {
-        manual_seed(seed);
-        var model = NotebookModel().Create();
-        model.train();
-        return new EpochWorkload(data, model, Optimizers.For(OptimizerKind.Sgd, model.parameters(), LearningRate));
+        using var line = LineTensors.OfSize(count);
+        return On(line.AsTrainingSplit(), seed);
+    }
+
+    public static EpochWorkload On(DatasetSplit split, long seed = 42)
+    {
+        var settings = NotebookSettings.With(input => input with { Seed = seed });
+        var steps = FullBatchSteps.Start(NotebookModel(), split, settings.Training, CPU)
+            .IfFail(e => throw new InvalidOperationException(e.Message));
+        return new EpochWorkload(steps, split.Train.Count);
     }
 
     public static TorchModel NotebookModel() =>
         ModelCatalog.Find("parameters").IfNone(() => throw new InvalidOperationException("no 'parameters' model"));
 
-    /// <summary>The Trainer's epoch: returns the training loss read back with item(), as the Trainer's NaN check does.</summary>
-    public float Run()
-    {
-        using var scope = NewDisposeScope();
-        var trainLoss = loss(model.call(data.X), data.Y);
-        optimizer.zero_grad();
-        trainLoss.backward();
-        optimizer.step();
-        return trainLoss.item<float>();
-    }
+    /// <summary>The training loop's epoch: returns the training loss read back with item(), as the loop's NaN check does.</summary>
+    public float Run() => steps.TrainEpoch().IfFail(e => throw new InvalidOperationException(e.Message));
 
     /// <summary>The same epoch without reading the loss back, to measure what item() costs.</summary>
-    public void RunWithoutItem()
-    {
-        using var scope = NewDisposeScope();
-        var trainLoss = loss(model.call(data.X), data.Y);
-        optimizer.zero_grad();
-        trainLoss.backward();
-        optimizer.step();
-    }
+    public void RunWithoutItem() => steps.UpdateWithoutReadingLoss().IfFail(e => throw new InvalidOperationException(e.Message));
 
-    public void Dispose()
-    {
-        optimizer.Dispose();
-        model.Dispose();
-        data.Dispose();
-    }
+    public void Dispose() => steps.Dispose();
 }

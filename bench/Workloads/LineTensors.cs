@@ -31,12 +31,15 @@ public sealed class LineTensors : IDisposable
         return new LineTensors(x.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope());
     }
 
-    /// <summary>The notebook's 80 training samples, as the Trainer receives them.</summary>
-    public static LineTensors NotebookTraining()
+    /// <summary>These samples as a split that trains on all of them (and has no test samples), for the training steps.</summary>
+    public DatasetSplit AsTrainingSplit()
     {
-        var split = Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
-        return new LineTensors(TrainingTensors.Inputs(split.Train, CPU), TrainingTensors.Targets(split.Train, CPU));
+        var line = new Dataset(Floats.Of(X.data<float>().ToArray()), Floats.Of(Y.data<float>().ToArray()));
+        return new DatasetSplit(line, line.Slice(0, 0));
     }
+
+    /// <summary>The notebook's split: 80 training samples, as the training loop receives them.</summary>
+    public static DatasetSplit NotebookSplit() => Datasets.Split(LineData.Line(DatasetSpec.Notebook), 0.8);
 
     public void Dispose()
     {

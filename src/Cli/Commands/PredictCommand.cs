@@ -47,14 +47,9 @@ public static class PredictCommand
 
         return TorchBackend.LoadAndPickDevice().Bind(device => loaded.Bind(found =>
         {
-            using var model = found.kind.Create();
             var inputs = options.Inputs.Map(x => Floats.Of(x.ToArray())).IfNone(() => NotebookTestInputs());
-            return model.LoadStateDict(found.Loaded.StateDict).ToFin().Map(_ =>
-            {
-                model.to(device);
-                using var x = TrainingTensors.Matrix(inputs, inputs.Length, 1, device);
-                return (found.kind, Predictions: Trainer.Predict(model, x));
-            });
+            return Predictions.OfLoaded(found.kind, found.Loaded.StateDict, inputs, 1, device)
+                .Map(reloaded => (found.kind, Predictions: reloaded.Predictions));
         })).Match(
             Succ: result =>
             {

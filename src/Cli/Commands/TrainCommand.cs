@@ -82,7 +82,7 @@ public static class TrainCommand
                 Succ: prepared =>
                 {
                     var training = Stopwatch.StartNew();
-                    var outcome = TrainingLoop.Run(prepared.Training(device), prepared.Settings.Training.Epochs,
+                    var outcome = TrainingProgress.Run(prepared.Training(device), prepared.Settings.Training.Epochs,
                         ProgressDelay(options.Progress), stderr, interrupt.Token);
                     training.Stop();
                     return outcome switch
@@ -168,13 +168,9 @@ public static class TrainCommand
     /// <summary>A fresh instance (as <c>LinearRegressionModel()</c> in the notebook), loaded strictly, then predicting the test split.</summary>
     static Fin<Seq<string>> Reload(WorkflowResult result, StateDict stateDict, Device device)
     {
-        using var model = ModelCatalog.Find(result.Model.Key).Map(m => m.Create()).IfNone(() => throw new InvalidOperationException("unknown model"));
-        return model.LoadStateDict(stateDict).ToFin().Map(_ =>
-        {
-            model.to(device);
-            using var testX = TrainingTensors.Inputs(result.Split.Test, device);
-            var predictions = Trainer.Predict(model, testX);
-            return NotebookTranscript.ReloadCells(result.Model.Repr, result.Trained.TestPredictions, predictions, model.ToStateDict());
-        });
+        return
+            from model in ModelCatalog.Find(result.Model.Key).ToFin(Error.New($"unknown model '{result.Model.Key}'"))
+            from reloaded in Predictions.OfLoaded(model, stateDict, result.Split.Test.X, result.Split.Test.Features, device)
+            select NotebookTranscript.ReloadCells(result.Model.Repr, result.Trained.TestPredictions, reloaded.Predictions, reloaded.StateDict);
     }
 }

@@ -1,5 +1,6 @@
 using Functional.Domain.Data;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Training;
 using LanguageExt;
 using ScottPlot;
 

@@ -27,7 +27,7 @@ public sealed class TrainingTensors : IDisposable
     public static Tensor Matrix(Floats values, long rows, long columns, Device device)
     {
         var host = empty([rows, columns], ScalarType.Float32);
-        host.data<float>().CopyFrom(values.Span, 0, 0);
+        if (values.Length > 0) host.data<float>().CopyFrom(values.Span, 0, 0);
         if (device.type == DeviceType.CPU) return host;
         using (host) return host.to(device);
     }

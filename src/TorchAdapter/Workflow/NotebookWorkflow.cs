@@ -18,7 +18,7 @@ public static class NotebookWorkflow
 {
     public static Fin<WorkflowResult> Run(RunSettings settings, Seq<TorchModel> models, Device device) =>
         from prepared in Prepare(settings, models)
-        from trained in Trainer.Outcome(prepared.Training(device))
+        from trained in TrainingLoop.Outcome(prepared.Training(device))
         select prepared.With(trained);
 
     /// <summary>Everything before training, so a caller can consume the training stream itself (progress, stopping early).</summary>

@@ -1,6 +1,7 @@
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using FsCheck;
+using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
@@ -67,8 +68,11 @@ public sealed class ModelProperties
             using var x = tensor(new[] { 0f, 0.5f, -2f, 1e-3f }, [4L, 1L]);
             return loaded.IsSucc
                    && Bits(copy.ToStateDict()).SequenceEqual(Bits(state))
-                   && Trainer.Predict(copy, x).ToArray().Select(BitConverter.SingleToInt32Bits).SequenceEqual(Trainer.Predict(original, x).ToArray().Select(BitConverter.SingleToInt32Bits));
+                   && Bits(Predictions.Of(kind.Spec, copy, x)).SequenceEqual(Bits(Predictions.Of(kind.Spec, original, x)));
         });
+
+    static int[] Bits(Fin<Floats> predictions) =>
+        predictions.Match(Succ: p => p.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray(), Fail: e => throw new InvalidOperationException(e.Message));
 
     static Seq<int> Bits(StateDict dict) => dict.Entries.Bind(e => e.Value.Data).Map(BitConverter.SingleToInt32Bits);
 }

@@ -34,7 +34,7 @@ public sealed class TrainingStreamTests
         var run = Notebook();
         var first = run.Training(TorchSharp.torch.CPU).Take(5).OfType<EpochCompleted>().ToList();
         Assert.Equal(5, first.Count);
-        var folded = Trainer.Outcome(run.Training(TorchSharp.torch.CPU));
+        var folded = TrainingLoop.Outcome(run.Training(TorchSharp.torch.CPU));
         var direct = Trainer.Train(run.Split, run.Settings.Training, run.Model, TorchSharp.torch.CPU);
         Assert.True(folded.IsSucc && direct.IsSucc);
         var (a, b) = (folded.IfFail(_ => throw new InvalidOperationException()), direct.IfFail(_ => throw new InvalidOperationException()));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Functional.Domain.Training;
-using LanguageExt;
 using LanguageExt.Common;
+using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Progress;
@@ -10,7 +10,7 @@ namespace Functional.Cli.Progress;
 /// Consumes the lazy training stream: checks for Ctrl+C between epochs and, once a run has gone on long enough,
 /// hands the rest of the stream to a live progress bar. Leaving the loop disposes the enumerator, which frees the model.
 /// </summary>
-public static class TrainingLoop
+public static class TrainingProgress
 {
     public static TrainingOutcome Run(IEnumerable<TrainingEvent> events, int epochs, Option<TimeSpan> showProgressAfter, TextWriter progressSurface, CancellationToken stop)
     {

@@ -1,54 +1,68 @@
-using System.Globalization;
 using System.Numerics;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
-using LanguageExt.Common;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
 namespace Functional.Domain.Training;
 
 /// <summary>
-/// The notebook's model (<c>weight * x + bias</c>) trained with analytic gradients in one pass over the data per epoch,
-/// instead of autograd's graph of n-sized temporaries. L1: dL/dw = mean(sign(r) x), dL/db = mean(sign(r)); MSE:
+/// <c>weight * x + bias</c> trained with analytic gradients in one pass over the data per epoch, instead of autograd's
+/// graph of n-sized temporaries (<c>--fused</c>). L1: dL/dw = mean(sign(r) x), dL/db = mean(sign(r)); MSE:
 /// dL/dw = mean(2 r x), dL/db = mean(2 r), with r = w x + b - y; then the plain SGD step. Each residual is computed in
 /// float32 exactly as PyTorch computes it; sums are accumulated in double, so results agree with autograd to float
-/// rounding (autograd sums in float, in another order), not bit for bit.
+/// rounding (autograd sums in float, in another order), not bit for bit. The parameter names come from the model's
+/// <see cref="AffineForm"/>.
 /// </summary>
-public static class FusedLinearTraining
+public sealed class AffineGradientSteps : ITrainingSteps
 {
-    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, string modelKey, AffineForm form, StateDict initial)
+    readonly DatasetSplit split;
+    readonly AffineForm form;
+    readonly StateDict initial;
+    readonly LossKind loss;
+    readonly float learningRate;
+    float weight;
+    float bias;
+
+    public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial)
     {
-        var (train, tests) = (split.Train, split.Test);
-        var weight = initial.Find(form.WeightKey).Map(v => v.Data.Head).IfNone(0f);
-        var bias = initial.Find(form.BiasKey).Map(v => v.Data.Head).IfNone(0f);
-        var learningRate = (float)config.LearningRate;
-        var log = new List<EpochLog>();
-
-        for (var epoch = 0; epoch < config.Epochs; epoch++)
-        {
-            var pass = Pass(train.X.Span, train.Y.Span, weight, bias, config.Loss);
-            if (!float.IsFinite(pass.Loss))
-            {
-                yield return new TrainingFailed(Error.New(
-                    $"training stopped at epoch {epoch}: the training loss is not finite; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
-                yield break;
-            }
-            weight -= learningRate * pass.WeightGradient;
-            bias -= learningRate * pass.BiasGradient;
-            var test = epoch % config.EvalEvery == 0 ? Some(Pass(tests.X.Span, tests.Y.Span, weight, bias, config.Loss).Loss) : None;
-            test.IfSome(t => log.Add(new EpochLog(epoch, pass.Loss, t)));
-            yield return new EpochCompleted(epoch, config.Epochs, pass.Loss, test);
-        }
-
-        var final = new StateDict(Seq(
-            new StateEntry(form.WeightKey, ParameterValues.Of([weight], 1)),
-            new StateEntry(form.BiasKey, ParameterValues.Of([bias], 1))));
-        var predictions = new float[tests.Count];
-        for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, tests.X[i]);
-        yield return new TrainingFinished(new TrainedModel(modelKey, initial, final, toSeq(log).Strict(), Floats.Of(predictions)));
+        (this.split, this.form, this.initial) = (split, form, initial);
+        (loss, learningRate) = (config.Loss, (float)config.LearningRate);
+        weight = Scalar(initial, form.WeightKey);
+        bias = Scalar(initial, form.BiasKey);
     }
+
+    public Fin<float> TrainEpoch()
+    {
+        var pass = Pass(split.Train.X.Span, split.Train.Y.Span, weight, bias, loss);
+        weight -= learningRate * pass.WeightGradient;
+        bias -= learningRate * pass.BiasGradient;
+        return pass.Loss;
+    }
+
+    public Fin<float> Evaluate() => Pass(split.Test.X.Span, split.Test.Y.Span, weight, bias, loss).Loss;
+
+    /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
+    public Fin<StateDict> StateDict() => new StateDict(initial.Entries.Map(entry =>
+        entry.Key == form.WeightKey ? entry with { Value = ParameterValues.Scalar(weight) }
+        : entry.Key == form.BiasKey ? entry with { Value = ParameterValues.Scalar(bias) }
+        : entry).Strict());
+
+    public Fin<Floats> PredictTest()
+    {
+        var inputs = split.Test.X.Span;
+        var predictions = new float[inputs.Length];
+        for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, inputs[i]);
+        return Floats.Of(predictions);
+    }
+
+    public void Dispose()
+    {
+        // Plain arrays and floats: nothing to free.
+    }
+
+    static float Scalar(StateDict state, string key) => state.Find(key).Bind(v => v.Data.HeadOrNone()).IfNone(0f);
 
     readonly record struct PassResult(float Loss, float WeightGradient, float BiasGradient);
 

@@ -1,0 +1,25 @@
+using Functional.Domain.Data;
+using Functional.Domain.Tensors;
+using LanguageExt;
+
+namespace Functional.Domain.Training;
+
+/// <summary>
+/// What a way of training does for the one loop (<see cref="TrainingLoop"/>): the arithmetic of an epoch, an evaluation,
+/// the parameters and the predictions. The loop owns every rule (how many epochs, when to evaluate, when to stop);
+/// a step that fails (a model that cannot run, say) returns the failure instead of throwing.
+/// </summary>
+public interface ITrainingSteps : IDisposable
+{
+    /// <summary>One epoch of parameter updates on the training split; its training loss (the sample mean over mini-batches).</summary>
+    Fin<float> TrainEpoch();
+
+    /// <summary>The loss on the test split with the current parameters.</summary>
+    Fin<float> Evaluate();
+
+    /// <summary>The current parameters, detached.</summary>
+    Fin<StateDict> StateDict();
+
+    /// <summary>The predictions for the test inputs with the current parameters.</summary>
+    Fin<Floats> PredictTest();
+}

@@ -1,0 +1,75 @@
+using Functional.Domain.Data;
+using Functional.Domain.Models;
+using Functional.Domain.Tensors;
+using Functional.Domain.Training;
+using Functional.TorchAdapter.Models;
+using LanguageExt;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Functional.TorchAdapter.Training;
+
+/// <summary>
+/// Training through libtorch's autograd: a seeded module, its optimiser and the split's tensors on the device. What an
+/// epoch does is the subclass's; evaluating, reading the parameters and predicting are shared. Every step and every
+/// evaluation runs inside its own dispose scope, so the epoch's temporaries are freed when it ends.
+/// </summary>
+public abstract class AutogradSteps : ITrainingSteps
+{
+    protected ModelSpec Spec { get; }
+    protected ModelModule Module { get; }
+    protected TrainingTensors Data { get; }
+    protected optim.Optimizer Optimizer { get; }
+    protected Func<Tensor, Tensor, Tensor> Loss { get; }
+
+    protected AutogradSteps(ModelSpec spec, ModelModule module, TrainingTensors data, TrainingConfig config)
+    {
+        (Spec, Module, Data) = (spec, module, data);
+        Optimizer = Optimizers.For(config.Optimizer, module.parameters(), config.LearningRate);
+        Loss = Losses.For(config.Loss);
+    }
+
+    /// <summary>The seeded module (drawn as the notebook draws it) and the split's tensors, moved to the device.</summary>
+    protected static Fin<(ModelModule Module, TrainingTensors Data)> Prepare(TorchModel model, DatasetSplit split, long seed, Device device) =>
+        ModelFailures.Guard(model.Spec, () =>
+        {
+            var module = SeededModels.Create(model, seed);
+            try
+            {
+                module.to(device);
+                return (module, TrainingTensors.From(split, device));
+            }
+            catch
+            {
+                module.Dispose();
+                throw;
+            }
+        });
+
+    public abstract Fin<float> TrainEpoch();
+
+    public Fin<float> Evaluate() => ModelFailures.Guard(Spec, () =>
+    {
+        using var scope = NewDisposeScope();
+        Module.eval();
+        using var inference = inference_mode();
+        return Loss(Module.call(Data.TestX), Data.TestY).item<float>();
+    });
+
+    public Fin<StateDict> StateDict() => ModelFailures.Guard(Spec, Module.ToStateDict);
+
+    public Fin<Floats> PredictTest() => Predictions.Of(Spec, Module, Data.TestX);
+
+    public void Dispose()
+    {
+        Release();
+        Optimizer.Dispose();
+        Data.Dispose();
+        Module.Dispose();
+    }
+
+    /// <summary>Frees what a subclass holds besides the module, optimiser and tensors.</summary>
+    protected virtual void Release()
+    {
+    }
+}

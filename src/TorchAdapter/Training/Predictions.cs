@@ -1,0 +1,46 @@
+using Functional.Domain.Data;
+using Functional.Domain.Models;
+using Functional.Domain.Tensors;
+using Functional.Domain;
+using Functional.TorchAdapter.Models;
+using LanguageExt;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Functional.TorchAdapter.Training;
+
+/// <summary>A model loaded from a state_dict: its predictions and the state_dict it then reports.</summary>
+public sealed record Reloaded(Floats Predictions, StateDict StateDict);
+
+/// <summary>Predictions in inference mode (no autograd graph), as <c>model.eval(); with torch.inference_mode()</c>.</summary>
+public static class Predictions
+{
+    public static Fin<Floats> Of(ModelSpec spec, ModelModule module, Tensor inputs) => ModelFailures.Guard(spec, () =>
+    {
+        using var scope = NewDisposeScope();
+        module.eval();
+        using var inference = inference_mode();
+        return Floats.Of(module.call(inputs).cpu().data<float>().ToArray());
+    });
+
+    /// <summary>
+    /// A fresh instance (as <c>LinearRegressionModel()</c> in the notebook), loaded strictly with <paramref name="state"/>,
+    /// predicting row-major <c>[n, features]</c> inputs.
+    /// </summary>
+    public static Fin<Reloaded> OfLoaded(TorchModel model, StateDict state, Floats inputs, int features, Device device) =>
+        ModelFailures.Guard(model.Spec, model.Create).Bind(module =>
+        {
+            using (module)
+            {
+                return
+                    from loaded in module.LoadStateDict(state).ToFin()
+                    from predictions in ModelFailures.Guard(model.Spec, () => module.to(device)).Bind(_ =>
+                    {
+                        using var x = TrainingTensors.Matrix(inputs, inputs.Length / features, features, device);
+                        return Of(model.Spec, module, x);
+                    })
+                    from reported in ModelFailures.Guard(model.Spec, module.ToStateDict)
+                    select new Reloaded(predictions, reported);
+            }
+        });
+}
