@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Functional.Bench.Workloads;
 using Functional.Domain.Settings;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using static TorchSharp.torch;
 
@@ -12,6 +13,6 @@ public class WorkflowBenchmarks
 {
     [Benchmark]
     public float NotebookRun() =>
-        NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, CPU)
+        NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: result => result.Trained.Log.Last.TrainLoss, Fail: e => throw new InvalidOperationException(e.Message));
 }

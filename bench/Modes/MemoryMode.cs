@@ -3,6 +3,7 @@ using Functional.Bench.Measurement;
 using Functional.Bench.Workloads;
 using Functional.Domain.Data;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Data;
 using Functional.TorchAdapter.Training;
 using static TorchSharp.torch;
@@ -64,7 +65,7 @@ public static class MemoryMode
                 lock (samples) samples.Add(new($"{clock.Elapsed.TotalSeconds:F1} s", ProcessCounters.ResidentKiB()));
             }
         });
-        var trained = Trainer.Train(split, config, EpochWorkload.NotebookModel(), CPU);
+        var trained = Trainer.Train(split, config, EpochWorkload.NotebookModel(), ComputeDevice.Cpu);
         done.Cancel();
         sampler.Wait();
         trained.IfFail(e => throw new InvalidOperationException(e.Message));

@@ -2,6 +2,7 @@ using Functional.Bench.Measurement;
 using Functional.Bench.Workloads;
 using Functional.Domain.Settings;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using static TorchSharp.torch;
 
@@ -46,7 +47,7 @@ public static class QuickMode
     }
 
     static void RunNotebookWorkflow() =>
-        NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, CPU).IfFail(e => throw new InvalidOperationException(e.Message));
+        NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, ComputeDevice.Cpu).IfFail(e => throw new InvalidOperationException(e.Message));
 
     static void Print(string name, Timing timing) =>
         Console.WriteLine(FormattableString.Invariant($"{name}\t{timing.MedianSeconds:E4}\t{timing.MinorFaultsPerCall:F1}"));

@@ -1,5 +1,6 @@
 using Functional.Domain.Data;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Training;
 using static TorchSharp.torch;
@@ -28,7 +29,7 @@ public sealed class EpochWorkload : IDisposable
     public static EpochWorkload On(DatasetSplit split, long seed = 42)
     {
         var settings = NotebookSettings.With(input => input with { Seed = seed });
-        var steps = FullBatchSteps.Start(NotebookModel(), split, settings.Training, CPU)
+        var steps = FullBatchSteps.Start(NotebookModel(), split, settings.Training, ComputeDevice.Cpu)
             .IfFail(e => throw new InvalidOperationException(e.Message));
         return new EpochWorkload(steps, split.Train.Count);
     }

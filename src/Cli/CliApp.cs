@@ -1,12 +1,26 @@
+using Functional.Cli.CommandLine;
 using Functional.Cli.Commands;
+using Functional.Cli.Output;
+using Functional.TorchAdapter.Models;
+using LanguageExt;
 
 namespace Functional.Cli;
 
-/// <summary>The imperative shell's entry: the first word picks a command; without one, the notebook's main job runs.</summary>
+/// <summary>The imperative shell's entry: the command line picks a command; without one, the notebook's main job runs.</summary>
 public static class CliApp
 {
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
-        args.Count > 0 && args[0] == "predict" ? PredictCommand.Run(args.Skip(1).ToList(), stdout, stderr)
-        : args.Count > 0 && args[0] == "inspect" ? InspectCommand.Run(args.Skip(1).ToList(), stdout, stderr)
-        : TrainCommand.Run(args, stdout, stderr);
+    public static int Run(IReadOnlyList<string> args, Seq<TorchModel> models, TextWriter stdout, TextWriter stderr)
+    {
+        var syntax = new CommandLineSyntax();
+        var parsed = syntax.Parse(args);
+        var command = parsed.Command;
+        if (parsed.AsksForHelp)
+        {
+            foreach (var line in HelpText.For(syntax, command, models.Map(m => m.Spec))) stdout.WriteLine(line);
+            return ExitCodes.Success;
+        }
+        return command == syntax.Predict ? PredictCommand.Run(syntax.PredictFlags.Read(parsed.Result), parsed.Problems, models, stdout, stderr)
+            : command == syntax.Inspect ? InspectCommand.Run(syntax.InspectFlags.Read(parsed.Result), parsed.Problems, models.Map(m => m.Spec), stdout, stderr)
+            : TrainCommand.Run(syntax.TrainFlags.Read(parsed.Result), parsed.Problems, models, stdout, stderr);
+    }
 }

@@ -1,9 +1,10 @@
 using Functional.Cli.Native;
+using Functional.Domain;
 using Functional.Domain.Data;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
-using Functional.Domain;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using Xunit;
 
@@ -18,7 +19,7 @@ public sealed class NativeMemoryReuseTests
 {
     static TrainedModel Train(SettingsInput input) =>
         RunSettings.Create(input, ModelCatalog.Specs).ToFin()
-            .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU))
+            .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu))
             .Match(Succ: r => r.Trained, Fail: e => throw new InvalidOperationException(e.Message));
 
     /// <summary>The notebook run, and 200,000 samples so every temporary is far above glibc's 128 KiB mmap threshold.</summary>

@@ -1,9 +1,10 @@
 using Functional.Cli.Plots;
+using Functional.Domain;
 using Functional.Domain.Data;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
-using Functional.Domain;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Data;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
@@ -20,7 +21,7 @@ public sealed class PlotTests
 
     /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static SKBitmap Png(string name)
     {

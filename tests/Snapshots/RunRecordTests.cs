@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Functional.Domain;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
-using Functional.Domain;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class RunRecordTests
     static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--no-plots", "--runs", "records"));
 
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, TorchSharp.torch.CPU)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string RecordFolder()
     {

@@ -13,21 +13,39 @@ public static class ExitCodes
     public const int Interrupted = 130;
 }
 
-/// <summary>Problems go to stderr as one <c>error:</c> line each; the exit code says what kind of problem it was.</summary>
-public static class ErrorReport
+/// <summary>
+/// A command's failures carry their exit code as the error's code, so the one <c>Match</c> at the end of a command
+/// knows both what to print and how to exit.
+/// </summary>
+public static class Exits
 {
+    public static Error BadInput(Error error) => WithCode(ExitCodes.BadInput, error);
+
+    public static Error Failure(Error error) => WithCode(ExitCodes.Failure, error);
+
+    public static Error Interrupted(string message) => Error.New(ExitCodes.Interrupted, message);
+
+    public static Fin<A> AsBadInput<A>(this Fin<A> result) => result.Match(Succ: FinSucc, Fail: error => FinFail<A>(BadInput(error)));
+
+    public static Fin<A> AsFailure<A>(this Fin<A> result) => result.Match(Succ: FinSucc, Fail: error => FinFail<A>(Failure(error)));
+
     public static Seq<Error> Flatten(Error error) => error is ManyErrors many ? many.Errors.Bind(Flatten) : Seq1(error);
 
-    public static int Write(TextWriter stderr, Seq<Error> errors, int exitCode)
+    static Error WithCode(int code, Error error)
     {
-        foreach (var error in errors.Bind(Flatten)) stderr.WriteLine($"error: {error.Message}");
-        return exitCode;
+        var recoded = Flatten(error).Map(e => Error.New(code, e.Message));
+        return recoded.Count == 1 ? recoded.Head : Error.Many(recoded);
     }
+}
 
-    public static int Write(TextWriter stderr, Error error, int exitCode) => Write(stderr, Seq1(error), exitCode);
-
-    public static void Print(TextWriter writer, Seq<string> lines)
+/// <summary>Problems go to stderr as one <c>error:</c> line each (<c>interrupted:</c> for Ctrl+C); the exit code says what kind it was.</summary>
+public static class ErrorReport
+{
+    public static int Write(TextWriter stderr, Error error)
     {
-        foreach (var line in lines) writer.WriteLine(line);
+        var errors = Exits.Flatten(error);
+        var code = errors.Map(e => e.Code).Find(c => c != 0).IfNone(ExitCodes.Failure);
+        foreach (var e in errors) stderr.WriteLine($"{(code == ExitCodes.Interrupted ? "interrupted" : "error")}: {e.Message}");
+        return code;
     }
 }

@@ -5,7 +5,7 @@ using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Plots;
 
-/// <summary>Writes the three figures of a finished run as PNGs into one folder.</summary>
+/// <summary>The three figures of a finished run as PNG files.</summary>
 public static class PlotFiles
 {
     public const string DataFile = "data.png";
@@ -25,25 +25,4 @@ public static class PlotFiles
     /// figures are needed; the main job runs this on the second core while libtorch loads and the model trains.
     /// </summary>
     public static void WarmUp() => Png(new ScottPlot.Plot());
-
-    /// <summary>The paths written.</summary>
-    public static Fin<Seq<string>> Write(string folder, WorkflowResult result) => Write(folder, Render(result));
-
-    public static Fin<Seq<string>> Write(string folder, Seq<(string File, byte[] Png)> figures)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            return FinSucc(figures.Map(figure =>
-            {
-                var path = Path.Combine(folder, figure.File);
-                File.WriteAllBytes(path, figure.Png);
-                return path;
-            }).Strict());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return FinFail<Seq<string>>(Error.New($"could not write the plots to '{folder}': {e.Message}"));
-        }
-    }
 }

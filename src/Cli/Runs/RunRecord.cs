@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Reflection;
-using Functional.Domain.Workflow;
-using Functional.Formats.Runs;
-using LanguageExt.Common;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Runs;
 
-/// <summary>Writes <c>runs/&lt;timestamp&gt;/metrics.csv</c> and <c>run.json</c> for a finished run.</summary>
+/// <summary>The run record's place: <c>runs/&lt;timestamp&gt;/</c> with <c>metrics.csv</c> and <c>run.json</c>.</summary>
 public static class RunRecord
 {
     public const string MetricsFile = "metrics.csv";
@@ -18,15 +15,19 @@ public static class RunRecord
     public static string FolderName(DateTimeOffset startedAt) =>
         startedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH-mm-ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The folder written; a second run in the same second gets <c>-2</c>, <c>-3</c>, ...</summary>
-    public static Fin<string> Write(string root, WorkflowResult result, RunFacts facts)
+    /// <summary>The folder made for this run; a second run in the same second gets <c>-2</c>, <c>-3</c>, ...</summary>
+    public static Fin<string> CreateFreshFolder(string root, string name)
     {
         try
         {
-            var folder = CreateFreshFolder(root, FolderName(facts.StartedAt));
-            File.WriteAllLines(Path.Combine(folder, MetricsFile), MetricsCsv.Lines(result.Trained.Log));
-            File.WriteAllText(Path.Combine(folder, RunFile), RunJson.Of(result, facts) + "\n");
-            return FinSucc(folder);
+            Directory.CreateDirectory(root);
+            for (var attempt = 1; ; attempt++)
+            {
+                var folder = Path.Combine(root, attempt == 1 ? name : $"{name}-{attempt}");
+                if (Directory.Exists(folder)) continue;
+                Directory.CreateDirectory(folder);
+                return folder;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -34,15 +35,16 @@ public static class RunRecord
         }
     }
 
-    static string CreateFreshFolder(string root, string name)
+    /// <summary>Takes back a folder made for a record that was then not written.</summary>
+    public static void RemoveIfEmpty(string folder)
     {
-        Directory.CreateDirectory(root);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var folder = Path.Combine(root, attempt == 1 ? name : $"{name}-{attempt}");
-            if (Directory.Exists(folder)) continue;
-            Directory.CreateDirectory(folder);
-            return folder;
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written into it; an empty folder left behind is harmless.
         }
     }
 }

@@ -1,7 +1,39 @@
 using LanguageExt;
 using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Storage;
+
+/// <summary>A file's new content, flushed to a temporary beside it and not yet in place.</summary>
+public sealed record StagedFile(string Temporary, string Target, string ShownPath)
+{
+    /// <summary>The rename that puts the content in place: atomic, since both names are in one folder.</summary>
+    public Fin<Unit> Commit()
+    {
+        try
+        {
+            File.Move(Temporary, Target, overwrite: true);
+            return unit;
+        }
+        catch (Exception e) when (AtomicFile.IsFileProblem(e))
+        {
+            Discard();
+            return Error.New($"could not write '{ShownPath}': {e.Message}");
+        }
+    }
+
+    public void Discard()
+    {
+        try
+        {
+            File.Delete(Temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The write already failed; a leftover .tmp is harmless and its name says what it is.
+        }
+    }
+}
 
 /// <summary>
 /// Replaces a file so that readers see either the old or the new content, never a torn write:
@@ -10,37 +42,29 @@ namespace Functional.Cli.Storage;
 /// </summary>
 public static class AtomicFile
 {
-    public static Fin<Unit> Write(string path, byte[] bytes)
+    public static Fin<Unit> Write(string path, byte[] bytes) => Stage(path, bytes).Bind(staged => staged.Commit());
+
+    public static Fin<StagedFile> Stage(string path, byte[] bytes)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath) ?? ".";
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var staged = new StagedFile(Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp"), fullPath, path);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(staged.Temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temporary, fullPath, overwrite: true);
-            return Unit.Default;
+            return staged;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        catch (Exception e) when (IsFileProblem(e))
         {
-            TryDelete(temporary);
+            staged.Discard();
             return Error.New($"could not write '{path}': {e.Message}");
         }
     }
 
-    private static void TryDelete(string temporary)
-    {
-        try
-        {
-            File.Delete(temporary);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The write already failed; a leftover .tmp is harmless and its name says what it is.
-        }
-    }
+    internal static bool IsFileProblem(Exception e) =>
+        e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException;
 }

@@ -12,6 +12,18 @@ namespace Functional.Display.Notebook;
 /// <summary>The text each notebook cell shows, in PyTorch's and IPython's own formats.</summary>
 public static class NotebookTranscript
 {
+    /// <summary>
+    /// Everything the notebook prints, cell by cell: the data, the model before training, the training log, the
+    /// predictions, saving, and the reloaded model's predictions compared with the original ones.
+    /// </summary>
+    public static Seq<string> Of(WorkflowResult result, string savedTo, Floats reloadedPredictions, StateDict reloadedState) =>
+        DataCells(result)
+        + ModelCells(result.Model.Repr, result.Trained.Initial)
+        + TrainingCells(result.Trained.Log)
+        + PredictionCells(result.Trained.TestPredictions)
+        + Seq1(Saving(savedTo))
+        + ReloadCells(result.Model.Repr, result.Trained.TestPredictions, reloadedPredictions, reloadedState);
+
     public static Seq<string> DataCells(WorkflowResult result)
     {
         var (dataset, split) = (result.Dataset, result.Split);

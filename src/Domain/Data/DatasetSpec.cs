@@ -1,6 +1,6 @@
 using Functional.Domain.Settings;
-using LanguageExt.Common;
 using LanguageExt;
+using LanguageExt.Common;
 using static Functional.Domain.Settings.SettingChecks;
 using static LanguageExt.Prelude;
 
@@ -33,8 +33,11 @@ public sealed record DatasetSpec
     /// <summary>Every number is checked on its own; the sample count, which needs all of them, only once they pass.</summary>
     public static Validation<Error, DatasetSpec> Create(double weight, double bias, double start, double end, double step) =>
         (Finite("--weight", weight), Finite("--bias", bias), Finite("--start", start), Finite("--end", end), NonZeroFinite("--step", step))
-            .Apply((w, b, s, e, st) => (Weight: w, Bias: b, Start: s, End: e, Step: st))
+            .Apply((w, b, s, e, st) => new Numbers(w, b, s, e, st))
             .Bind(line => WithSampleCount(line.Weight, line.Bias, line.Start, line.End, line.Step));
+
+    // A class, not a tuple: LanguageExt's generic code is then shared instead of compiled afresh at every start.
+    sealed record Numbers(double Weight, double Bias, double Start, double End, double Step);
 
     static Validation<Error, DatasetSpec> WithSampleCount(double weight, double bias, double start, double end, double step)
     {

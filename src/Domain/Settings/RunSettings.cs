@@ -1,8 +1,8 @@
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Training;
-using LanguageExt.Common;
 using LanguageExt;
+using LanguageExt.Common;
 using static Functional.Domain.Settings.SettingChecks;
 using static LanguageExt.Prelude;
 
@@ -43,20 +43,26 @@ public sealed record RunSettings
                 StepFor(model.Fused, batchSize, data.TrainCount)),
             model.Spec));
 
+    // Intermediate results are small classes rather than tuples: LanguageExt's generic code is then shared, not compiled
+    // afresh for each tuple type, which the CLI would pay for at every start.
+    sealed record SplitLine(DatasetSpec Spec, double TrainSplit, int TrainCount = 0);
+
+    sealed record ChosenModel(ModelSpec Spec, Option<AffineForm> Fused);
+
     /// <summary>The train split can only be weighed against a sample count, so that check waits for a valid line.</summary>
-    static Validation<Error, (DatasetSpec Spec, double TrainSplit, int TrainCount)> DataAndSplit(SettingsInput input) =>
+    static Validation<Error, SplitLine> DataAndSplit(SettingsInput input) =>
         (DatasetSpec.Create(input.Weight, input.Bias, input.Start, input.End, input.Step),
          StrictlyBetweenZeroAndOne("--train-split", input.TrainSplit))
-        .Apply((spec, fraction) => (Spec: spec, Fraction: fraction))
-        .Bind(line => LeavesBothSides(line.Spec, line.Fraction));
+        .Apply((spec, fraction) => new SplitLine(spec, fraction))
+        .Bind(LeavesBothSides);
 
-    static Validation<Error, (DatasetSpec Spec, double TrainSplit, int TrainCount)> LeavesBothSides(DatasetSpec spec, double fraction)
+    static Validation<Error, SplitLine> LeavesBothSides(SplitLine line)
     {
-        var (count, train) = (spec.SampleCount, Datasets.TrainCount(spec.SampleCount, fraction));
+        var (count, train) = (line.Spec.SampleCount, Datasets.TrainCount(line.Spec.SampleCount, line.TrainSplit));
         return train >= 1 && train < count
-            ? Success<Error, (DatasetSpec, double, int)>((spec, fraction, train))
-            : Fail<Error, (DatasetSpec, double, int)>(Error.New(
-                $"--train-split {Show(fraction)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
+            ? Success<Error, SplitLine>(line with { TrainCount = train })
+            : Fail<Error, SplitLine>(Error.New(
+                $"--train-split {Show(line.TrainSplit)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
     }
 
     static Validation<Error, Option<int>> BatchSize(SettingsInput input) =>
@@ -65,26 +71,25 @@ public sealed record RunSettings
             None: () => Success<Error, Option<int>>(None));
 
     /// <summary>What --fused needs of the optimiser and the batch, in one line: the model's part is checked with the model.</summary>
-    static Validation<Error, Unit> FusedOptimizerAndBatch(SettingsInput input)
+    static Validation<Error, bool> FusedOptimizerAndBatch(SettingsInput input)
     {
-        var reasons = Seq(
-                input.Optimizer != OptimizerKind.Sgd ? Some("it supports only --optimizer sgd") : None,
-                input.BatchSize.IsSome ? Some("it trains full batch, so drop --batch-size") : None)
-            .Somes();
-        return !input.Fused || reasons.IsEmpty
-            ? Success<Error, Unit>(unit)
-            : Fail<Error, Unit>(Error.New($"--fused cannot be used here: {string.Join("; ", reasons)}"));
+        var reasons = new List<string>();
+        if (input.Optimizer != OptimizerKind.Sgd) reasons.Add("it supports only --optimizer sgd");
+        if (input.BatchSize.IsSome) reasons.Add("it trains full batch, so drop --batch-size");
+        return !input.Fused || reasons.Count == 0
+            ? Success<Error, bool>(input.Fused)
+            : Fail<Error, bool>(Error.New($"--fused cannot be used here: {string.Join("; ", reasons)}"));
     }
 
     /// <summary>A declared model and, under --fused, the affine form its forward must have.</summary>
-    static Validation<Error, (ModelSpec Spec, Option<AffineForm> Fused)> ModelFor(SettingsInput input, Seq<ModelSpec> models) =>
+    static Validation<Error, ChosenModel> ModelFor(SettingsInput input, Seq<ModelSpec> models) =>
         models.Find(m => m.Key == input.Model)
             .ToValidation(Error.New($"--model '{input.Model}' is not a declared model; choose one of: {string.Join(", ", models.Map(m => m.Key))}"))
             .Bind(spec => !input.Fused
-                ? Success<Error, (ModelSpec, Option<AffineForm>)>((spec, None))
+                ? Success<Error, ChosenModel>(new ChosenModel(spec, None))
                 : spec.Affine.Match(
-                    Some: form => Success<Error, (ModelSpec, Option<AffineForm>)>((spec, Some(form))),
-                    None: () => Fail<Error, (ModelSpec, Option<AffineForm>)>(Error.New(
+                    Some: form => Success<Error, ChosenModel>(new ChosenModel(spec, Some(form))),
+                    None: () => Fail<Error, ChosenModel>(Error.New(
                         $"--model '{spec.Key}' ({spec.ClassName}) cannot train with --fused: its forward is not weight * x + bias over two one-element parameters"))));
 
     /// <summary>A batch at least as large as the training split is the whole split: the notebook's full batch.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Functional.Domain.Models;
-using LanguageExt.Common;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Functional.Domain.Training;
@@ -34,14 +34,24 @@ public static class TrainingLoop
         for (var epoch = 0; epoch < config.Epochs; epoch++)
         {
             var trained = steps.TrainEpoch().Bind(loss => Finite(loss, epoch, config));
-            var tested = trained.Bind(_ => config.IsEvaluationEpoch(epoch) ? steps.Evaluate().Map(Some) : FinSucc(Option<float>.None));
-            if (tested.IsFail)
+            if (trained.IsFail)
             {
-                yield return Failed(tested);
+                yield return Failed(trained);
                 yield break;
             }
-            var (trainLoss, testLoss) = (Value(trained), Value(tested));
-            testLoss.IfSome(test => log.Add(new EpochLog(epoch, trainLoss, test)));
+            var trainLoss = Value(trained);
+            var testLoss = Option<float>.None;
+            if (config.IsEvaluationEpoch(epoch))
+            {
+                var tested = steps.Evaluate();
+                if (tested.IsFail)
+                {
+                    yield return Failed(tested);
+                    yield break;
+                }
+                testLoss = Value(tested);
+                log.Add(new EpochLog(epoch, trainLoss, Value(tested)));
+            }
             yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss);
         }
 

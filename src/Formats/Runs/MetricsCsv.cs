@@ -14,4 +14,7 @@ public static class MetricsCsv
             e.Epoch.ToString(CultureInfo.InvariantCulture),
             e.TrainLoss.ToString("R", CultureInfo.InvariantCulture),
             e.TestLoss.ToString("R", CultureInfo.InvariantCulture)));
+
+    /// <summary>The whole file, one line each ending in a newline.</summary>
+    public static string Text(Seq<EpochLog> log) => string.Concat(Lines(log).Map(line => line + "\n"));
 }

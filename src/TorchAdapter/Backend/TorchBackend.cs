@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using LanguageExt.Common;
 using LanguageExt;
+using LanguageExt.Common;
 using TorchSharp;
 using static LanguageExt.Prelude;
 using static TorchSharp.torch;
@@ -10,18 +10,18 @@ namespace Functional.TorchAdapter.Backend;
 /// <summary>Loads libtorch once at start-up and picks the device, turning a load failure into one readable line.</summary>
 public static class TorchBackend
 {
-    public static Fin<Device> LoadAndPickDevice()
+    public static Fin<ComputeDevice> LoadAndPickDevice()
     {
         // TorchSharp prints a long load trace to stdout when it fails; the user gets our one line instead.
         var stdout = Console.Out;
         Console.SetOut(TextWriter.Null);
         try
         {
-            return FinSucc(cuda.is_available() ? CUDA : CPU);
+            return FinSucc(cuda.is_available() ? ComputeDevice.Of(CUDA) : ComputeDevice.Cpu);
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or InvalidOperationException)
         {
-            return FinFail<Device>(Error.New(
+            return FinFail<ComputeDevice>(Error.New(
                 $"the TorchSharp native backend could not be loaded: {Cause()}; run 'dotnet build' so build/TorchSharpGlibcxxFix.targets patches it, and see the README's platform note"));
         }
         finally

@@ -2,6 +2,7 @@ using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
 using TorchSharp;
@@ -30,14 +31,16 @@ public abstract class AutogradSteps : ITrainingSteps
     }
 
     /// <summary>The seeded module (drawn as the notebook draws it) and the split's tensors, moved to the device.</summary>
-    protected static Fin<(ModelModule Module, TrainingTensors Data)> Prepare(TorchModel model, DatasetSplit split, long seed, Device device) =>
+    protected sealed record Prepared(ModelModule Module, TrainingTensors Data);
+
+    protected static Fin<Prepared> Prepare(TorchModel model, DatasetSplit split, long seed, ComputeDevice device) =>
         ModelFailures.Guard(model.Spec, () =>
         {
             var module = SeededModels.Create(model, seed);
             try
             {
-                module.to(device);
-                return (module, TrainingTensors.From(split, device));
+                module.to(device.Device);
+                return new Prepared(module, TrainingTensors.From(split, device.Device));
             }
             catch
             {

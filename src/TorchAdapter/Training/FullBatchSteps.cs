@@ -1,6 +1,7 @@
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
 using TorchSharp;
@@ -13,7 +14,7 @@ public sealed class FullBatchSteps : AutogradSteps
 {
     FullBatchSteps(ModelSpec spec, ModelModule module, TrainingTensors data, TrainingConfig config) : base(spec, module, data, config) { }
 
-    public static Fin<FullBatchSteps> Start(TorchModel model, DatasetSplit split, TrainingConfig config, Device device) =>
+    public static Fin<FullBatchSteps> Start(TorchModel model, DatasetSplit split, TrainingConfig config, ComputeDevice device) =>
         Prepare(model, split, config.Seed, device).Map(prepared => new FullBatchSteps(model.Spec, prepared.Module, prepared.Data, config));
 
     /// <summary>The loss is read back inside the step's scope; reading it is what lets the loop see a diverging run.</summary>

@@ -1,6 +1,7 @@
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
 using TorchSharp;
@@ -22,7 +23,7 @@ public sealed class MiniBatchSteps : AutogradSteps
         : base(spec, module, data, config) =>
         (this.batchSize, shuffling) = (batchSize, new Generator((ulong)config.Seed));
 
-    public static Fin<MiniBatchSteps> Start(TorchModel model, DatasetSplit split, TrainingConfig config, int batchSize, Device device) =>
+    public static Fin<MiniBatchSteps> Start(TorchModel model, DatasetSplit split, TrainingConfig config, int batchSize, ComputeDevice device) =>
         Prepare(model, split, config.Seed, device).Map(prepared => new MiniBatchSteps(model.Spec, prepared.Module, prepared.Data, config, batchSize));
 
     public override Fin<float> TrainEpoch() => ModelFailures.Guard(Spec, () =>

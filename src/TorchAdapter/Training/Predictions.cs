@@ -1,7 +1,8 @@
+using Functional.Domain;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
-using Functional.Domain;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
 using TorchSharp;
@@ -27,16 +28,16 @@ public static class Predictions
     /// A fresh instance (as <c>LinearRegressionModel()</c> in the notebook), loaded strictly with <paramref name="state"/>,
     /// predicting row-major <c>[n, features]</c> inputs.
     /// </summary>
-    public static Fin<Reloaded> OfLoaded(TorchModel model, StateDict state, Floats inputs, int features, Device device) =>
+    public static Fin<Reloaded> OfLoaded(TorchModel model, StateDict state, Floats inputs, int features, ComputeDevice device) =>
         ModelFailures.Guard(model.Spec, model.Create).Bind(module =>
         {
             using (module)
             {
                 return
                     from loaded in module.LoadStateDict(state).ToFin()
-                    from predictions in ModelFailures.Guard(model.Spec, () => module.to(device)).Bind(_ =>
+                    from predictions in ModelFailures.Guard(model.Spec, () => module.to(device.Device)).Bind(_ =>
                     {
-                        using var x = TrainingTensors.Matrix(inputs, inputs.Length / features, features, device);
+                        using var x = TrainingTensors.Matrix(inputs, inputs.Length / features, features, device.Device);
                         return Of(model.Spec, module, x);
                     })
                     from reported in ModelFailures.Guard(model.Spec, module.ToStateDict)

@@ -1,6 +1,7 @@
 using Functional.Domain.Data;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
 using static TorchSharp.torch;
@@ -11,14 +12,14 @@ namespace Functional.TorchAdapter.Training;
 public static class Trainer
 {
     /// <summary>The lazy stream of epoch events; nothing trains until it is read.</summary>
-    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, TorchModel model, Device device) =>
+    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device) =>
         TrainingLoop.Run(model.Spec, config, () => StepsFor(split, config, model, device));
 
     /// <summary>The whole run folded to its outcome: the same numbers as consuming <see cref="Epochs"/> to its end.</summary>
-    public static Fin<TrainedModel> Train(DatasetSplit split, TrainingConfig config, TorchModel model, Device device) =>
+    public static Fin<TrainedModel> Train(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device) =>
         TrainingLoop.Outcome(Epochs(split, config, model, device));
 
-    static Fin<ITrainingSteps> StepsFor(DatasetSplit split, TrainingConfig config, TorchModel model, Device device) => config.Step switch
+    static Fin<ITrainingSteps> StepsFor(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device) => config.Step switch
     {
         StepKind.FusedAffine fused => InitialParameters(model, config.Seed)
             .Map(initial => (ITrainingSteps)new AffineGradientSteps(split, config, fused.Form, initial)),

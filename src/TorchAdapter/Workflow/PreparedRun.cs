@@ -2,6 +2,7 @@ using Functional.Domain.Data;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Training;
 using static TorchSharp.torch;
@@ -12,7 +13,7 @@ namespace Functional.TorchAdapter.Workflow;
 public sealed record PreparedRun(RunSettings Settings, Dataset Dataset, DatasetSplit Split, TorchModel Model)
 {
     /// <summary>The lazy training stream; nothing trains until it is enumerated.</summary>
-    public IEnumerable<TrainingEvent> Training(Device device) => Trainer.Epochs(Split, Settings.Training, Model, device);
+    public IEnumerable<TrainingEvent> Training(ComputeDevice device) => Trainer.Epochs(Split, Settings.Training, Model, device);
 
     public WorkflowResult With(TrainedModel trained) => new(Settings, Dataset, Split, Model.Spec, trained);
 }

@@ -1,11 +1,12 @@
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
+using Functional.Domain;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
-using Functional.Domain;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
@@ -100,7 +101,7 @@ public sealed class SettingsValidationProperties
         {
             var untouchable = Models.Map(spec => new TorchModel(spec, () => throw new InvalidOperationException("a model was built from invalid settings")));
             return RunSettings.Create(Broken(chosen), Models).ToFin()
-                .Bind(settings => NotebookWorkflow.Run(settings, untouchable, TorchSharp.torch.CPU))
+                .Bind(settings => NotebookWorkflow.Run(settings, untouchable, ComputeDevice.Cpu))
                 .IsFail;
         });
 }

@@ -3,6 +3,7 @@ using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using Xunit;
 
@@ -15,7 +16,7 @@ namespace Functional.Tests.Properties.Training;
 public sealed class NotebookTrainingTests
 {
     static readonly Lazy<WorkflowResult> Default = new(() =>
-        NotebookWorkflow.Run(ValidSettings.Notebook, ModelCatalog.All, TorchSharp.torch.CPU)
+        NotebookWorkflow.Run(ValidSettings.Notebook, ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string F(float value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 using Xunit;
@@ -29,7 +30,7 @@ public sealed class PyTorchRunsTests
     public void The_run_prints_PyTorchs_losses_parameters_and_predictions(string name)
     {
         var expected = Runs.Value.Find(r => r.Name == name).IfNone(() => throw new InvalidOperationException(name));
-        var result = NotebookWorkflow.Run(ValidSettings.From(expected.Settings), ModelCatalog.All, TorchSharp.torch.CPU)
+        var result = NotebookWorkflow.Run(ValidSettings.From(expected.Settings), ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
         Assert.Equal(expected.Lines, Describe(result));
     }
@@ -48,7 +49,7 @@ public sealed class PyTorchRunsTests
     {
         var expected = Runs.Value.Find(r => r.Name == name).IfNone(() => throw new InvalidOperationException(name));
         var fused = ValidSettings.From(expected.Settings with { Fused = true });
-        var result = NotebookWorkflow.Run(fused, ModelCatalog.All, TorchSharp.torch.CPU)
+        var result = NotebookWorkflow.Run(fused, ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
         Assert.Equal(expected.Lines, Describe(result));
     }

@@ -1,12 +1,13 @@
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Models;
 using Functional.Tests.Properties.Data;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Data;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
@@ -17,7 +18,7 @@ namespace Functional.Tests.Properties.Training;
 public sealed class TrainingProperties
 {
     static TrainedModel Train(SettingsInput input) =>
-        NotebookWorkflow.Run(ValidSettings.From(input), ModelCatalog.All, TorchSharp.torch.CPU)
+        NotebookWorkflow.Run(ValidSettings.From(input), ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: r => r.Trained, Fail: e => throw new InvalidOperationException(e.Message));
 
     static SettingsInput Short(long seed) => SettingsInput.Notebook with { Epochs = 40, Seed = seed };

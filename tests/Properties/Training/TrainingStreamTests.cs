@@ -2,6 +2,7 @@ using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Models;
+using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Training;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
@@ -18,7 +19,7 @@ public sealed class TrainingStreamTests
     [Fact]
     public void Every_epoch_is_reported_in_order_with_a_test_loss_exactly_on_evaluation_epochs_then_one_ending()
     {
-        var events = Notebook().Training(TorchSharp.torch.CPU).ToList();
+        var events = Notebook().Training(ComputeDevice.Cpu).ToList();
         var epochs = events.OfType<EpochCompleted>().ToList();
         Assert.Equal(Enumerable.Range(0, 300), epochs.Select(e => e.Epoch));
         Assert.All(epochs, e => Assert.Equal(e.Epoch % 20 == 0, e.TestLoss.IsSome));
@@ -32,10 +33,10 @@ public sealed class TrainingStreamTests
     public void Abandoning_a_stream_early_leaves_a_later_run_bit_identical_to_the_fold()
     {
         var run = Notebook();
-        var first = run.Training(TorchSharp.torch.CPU).Take(5).OfType<EpochCompleted>().ToList();
+        var first = run.Training(ComputeDevice.Cpu).Take(5).OfType<EpochCompleted>().ToList();
         Assert.Equal(5, first.Count);
-        var folded = TrainingLoop.Outcome(run.Training(TorchSharp.torch.CPU));
-        var direct = Trainer.Train(run.Split, run.Settings.Training, run.Model, TorchSharp.torch.CPU);
+        var folded = TrainingLoop.Outcome(run.Training(ComputeDevice.Cpu));
+        var direct = Trainer.Train(run.Split, run.Settings.Training, run.Model, ComputeDevice.Cpu);
         Assert.True(folded.IsSucc && direct.IsSucc);
         var (a, b) = (folded.IfFail(_ => throw new InvalidOperationException()), direct.IfFail(_ => throw new InvalidOperationException()));
         Assert.Equal(b.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray(), a.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray());
@@ -48,7 +49,7 @@ public sealed class TrainingStreamTests
     {
         var settings = ValidSettings.From(SettingsInput.Notebook with { Loss = LossKind.Mse, LearningRate = 1e6 });
         var run = NotebookWorkflow.Prepare(settings, ModelCatalog.All).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
-        var events = run.Training(TorchSharp.torch.CPU).ToList();
+        var events = run.Training(ComputeDevice.Cpu).ToList();
         var failed = Assert.IsType<TrainingFailed>(events[^1]);
         Assert.Single(events.OfType<TrainingFailed>());
         Assert.Contains($"training stopped at epoch {events.Count - 1}:", failed.Error.Message);

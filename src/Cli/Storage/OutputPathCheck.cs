@@ -2,7 +2,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
-namespace Functional.Cli.Options;
+namespace Functional.Cli.Storage;
 
 /// <summary>Checks up front that a file can be created at a path, without creating anything.</summary>
 public static class OutputPathCheck

@@ -2,7 +2,7 @@ using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
-namespace Functional.Cli.Options;
+namespace Functional.Cli.Storage;
 
 /// <summary>Checks up front that files can be written in a folder (existing or to be created), without creating anything.</summary>
 public static class OutputFolderCheck

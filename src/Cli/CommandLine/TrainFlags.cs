@@ -1,0 +1,66 @@
+using ArgumentArity = System.CommandLine.ArgumentArity;
+using ParseResult = System.CommandLine.ParseResult;
+using Functional.Cli.Commands;
+using Functional.Cli.Progress;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Formats;
+using static LanguageExt.Prelude;
+
+namespace Functional.Cli.CommandLine;
+
+/// <summary>Every flag of the main job, each defaulting to the notebook's value (<see cref="SettingsInput.Notebook"/>).</summary>
+public sealed class TrainFlags
+{
+    static readonly SettingsInput Notebook = SettingsInput.Notebook;
+
+    public Flag<double> Weight { get; } = Flags.Number("--weight", "true weight of the line y = weight * x + bias", Notebook.Weight);
+    public Flag<double> Bias { get; } = Flags.Number("--bias", "true bias of the line", Notebook.Bias);
+    public Flag<double> Start { get; } = Flags.Number("--start", "first x (torch.arange start)", Notebook.Start);
+    public Flag<double> End { get; } = Flags.Number("--end", "x stops before this (torch.arange end)", Notebook.End);
+    public Flag<double> Step { get; } = Flags.Number("--step", "distance between consecutive x (torch.arange step)", Notebook.Step);
+    public Flag<double> TrainSplit { get; } = Flags.Number("--train-split", "fraction of samples used for training, the rest test", Notebook.TrainSplit);
+    public Flag<int> Epochs { get; } = Flags.WholeNumber("--epochs", "training epochs", Notebook.Epochs, 20);
+    public Flag<double> LearningRate { get; } = Flags.Number("--lr", "learning rate", Notebook.LearningRate);
+    public Flag<int> EvalEvery { get; } = Flags.WholeNumber("--eval-every", "evaluate on the test split every N epochs", Notebook.EvalEvery, 20);
+    public Flag<int?> BatchSize { get; } = Flags.OptionalWholeNumber("--batch-size", "train in shuffled mini-batches of N samples",
+        "the whole training split, as the notebook", 32);
+    public Flag<long> Seed { get; } = Flags.LongNumber("--seed", "torch.manual_seed for the initial parameters", Notebook.Seed);
+    public Flag<LossKind> Loss { get; } = Flags.Choice("--loss", "loss function", Notebook.Loss, ("l1", LossKind.L1), ("mse", LossKind.Mse));
+    public Flag<OptimizerKind> Optimizer { get; } = Flags.Choice("--optimizer", "optimizer", Notebook.Optimizer, ("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam));
+    public Flag<string> Model { get; } = Flags.Text("--model", "NAME", "which declared model to train (see Models below)", Notebook.Model);
+    public Flag<string> Out { get; } = Flags.Text("--out", "PATH", "where the trained state_dict is saved", TrainRequest.NotebookModelPath);
+    public Flag<ModelFileFormat?> Format { get; } = Flags.OptionalChoice("--format", "model file format",
+        "pt, or safetensors for a .safetensors --out", ("pt", ModelFileFormat.TorchSave), ("safetensors", ModelFileFormat.Safetensors));
+    public Flag<string> Plots { get; } = Flags.Text("--plots", "DIR", "folder for data.png, predictions.png and loss.png", "plots");
+    public Switch Fused { get; } = Flags.Switch("--fused",
+        "analytic gradients in one pass per epoch (a model whose forward is weight * x + bias, --optimizer sgd, full batch)",
+        "off: autograd, as the notebook");
+    public Switch NoPlots { get; } = Flags.Switch("--no-plots", "write no plots", "plots are written");
+    public Flag<string> Runs { get; } = Flags.Text("--runs", "DIR", "folder that gets a <timestamp>/ record (metrics.csv, run.json) per run", "runs");
+    public Switch NoRuns { get; } = Flags.Switch("--no-runs", "write no run record", "a record is written");
+    public Flag<ProgressMode> Progress { get; } = Flags.Choice("--progress",
+        "live progress bar on stderr: auto shows it on a terminal for runs over a second", ProgressMode.Auto,
+        ("auto", ProgressMode.Auto), ("always", ProgressMode.Always), ("never", ProgressMode.Never));
+
+    public IReadOnlyList<IFlag> All =>
+    [
+        Weight, Bias, Start, End, Step, TrainSplit, Epochs, LearningRate, EvalEvery, BatchSize, Seed, Loss, Optimizer, Model,
+        Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Progress,
+    ];
+
+    /// <summary>The request as typed; a flag whose value did not parse keeps its default, so the settings check still runs.</summary>
+    public TrainRequest Read(ParseResult parse) => new(
+        new SettingsInput(
+            Weight.ValueIn(parse), Bias.ValueIn(parse), Start.ValueIn(parse), End.ValueIn(parse), Step.ValueIn(parse),
+            TrainSplit.ValueIn(parse), Epochs.ValueIn(parse), LearningRate.ValueIn(parse), EvalEvery.ValueIn(parse),
+            Optional(BatchSize.ValueIn(parse)), Seed.ValueIn(parse), Loss.ValueIn(parse), Optimizer.ValueIn(parse), Model.ValueIn(parse),
+            Fused.ValueIn(parse)),
+        Out.ValueIn(parse),
+        Optional(Format.ValueIn(parse)),
+        Plots.ValueIn(parse),
+        !NoPlots.ValueIn(parse),
+        Runs.ValueIn(parse),
+        !NoRuns.ValueIn(parse),
+        Progress.ValueIn(parse));
+}

@@ -1,0 +1,20 @@
+using Functional.Cli.Progress;
+using Functional.Domain.Settings;
+using Functional.Formats;
+using LanguageExt;
+
+namespace Functional.Cli.Commands;
+
+/// <summary>What the command line asked the main job for: the run's settings as typed, and where the shell writes things.</summary>
+public sealed record TrainRequest(
+    SettingsInput Settings,
+    string OutPath,
+    Option<ModelFileFormat> Format,
+    string PlotsFolder,
+    bool WritePlots,
+    string RunsFolder,
+    bool WriteRuns,
+    ProgressMode Progress)
+{
+    public const string NotebookModelPath = "models/01_pytorch_model";
+}
