@@ -1,6 +1,7 @@
 using Functional.Cli.CommandLine;
 using Functional.Cli.Commands;
 using Functional.Cli.Output;
+using Functional.Domain.Settings;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
 
@@ -11,6 +12,9 @@ public static class CliApp
 {
     public static int Run(IReadOnlyList<string> args, Seq<TorchModel> models, TextWriter stdout, TextWriter stderr)
     {
+        // Compiling the settings check costs a start-up tens of milliseconds; it happens on the second core while the
+        // command line is parsed. It is pure, so checking the notebook's settings once more changes nothing.
+        _ = Task.Run(() => RunSettings.Create(SettingsInput.Notebook, models.Map(m => m.Spec)));
         var syntax = new CommandLineSyntax();
         var parsed = syntax.Parse(args);
         var command = parsed.Command;

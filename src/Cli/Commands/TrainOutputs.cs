@@ -39,10 +39,12 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
             return
                 from loaded in ModelFileStore.NamingFile(plan.OutPath, ModelFile.Read(bytes)).AsFailure()
                 from reloaded in Predictions.OfLoaded(model, loaded.StateDict, result.Split.Test.X, result.Split.Test.Features, device).AsFailure()
+                // The transcript is written out while the figures are still rendering; only then is their result awaited.
+                let transcript = NotebookTranscript.Of(result, plan.OutPath, reloaded.Predictions, reloaded.StateDict)
                 let plots = plan.PlotsFolder.Map(folder => figures.Result.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict())
                     .IfNone(Seq<OutputFile>())
                 select new TrainOutputs(
-                    NotebookTranscript.Of(result, plan.OutPath, reloaded.Predictions, reloaded.StateDict),
+                    transcript,
                     new OutputFile(plan.OutPath, bytes),
                     plots,
                     plan.RunsFolder.Map(root => RecordOf(root, plan, result, plots, timing, versions)));
