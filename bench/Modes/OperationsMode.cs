@@ -32,7 +32,7 @@ public static class OperationsMode
         Print("sub", plan, () => { using var t = x - y; });
         using (var scalarLoss = nn.functional.l1_loss(x, y))
         {
-            // Ways to read one float back: the Trainer's NaN check pays one of these every epoch.
+            // Ways to read one float back: the training loop's NaN check pays one of these every epoch.
             Print("read: item<float>()", plan, () => scalarLoss.item<float>());
             Print("read: ToSingle()", plan, () => scalarLoss.ToSingle());
             Print("read: data<float>()[0]", plan, () => _ = scalarLoss.data<float>()[0]);

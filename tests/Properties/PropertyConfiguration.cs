@@ -8,6 +8,6 @@ using FsCheck.Xunit;
 [assembly: Properties(MaxTest = 100)]
 #endif
 
-// Trainer.Train seeds libtorch's one global CPU generator (manual_seed) and then draws the initial parameters from
-// it, so two test classes training at the same time can steal each other's random numbers and fail at random.
+// libtorch's default CPU generator is process-wide. TorchAdapter's SeededModels seeds and draws under one lock, but
+// anything else drawing from it at the same time (a test's own manual_seed, say) would interleave: classes run one at a time.
 [assembly: Xunit.CollectionBehavior(DisableTestParallelization = true)]
