@@ -26,9 +26,9 @@ public static class TrainCommand
         var timing = (StartedAt: DateTimeOffset.UtcNow, Total: Stopwatch.StartNew());
         var plan = TrainPlan.Check(request, parseProblems, models.Map(m => m.Spec));
         // Skia and ScottPlot take a quarter of a second to warm up; that happens on the second core while libtorch
-        // loads and the model trains. (libtorch itself loads on this thread: its load holds the dynamic loader's lock
-        // for its whole quarter of a second, which stalls any other thread's start-up work.) Native work must not be
-        // running when the process exits, so every way out waits.
+        // loads and the model trains. (libtorch itself loads on this thread: loaded on another one, it stalled this
+        // thread's checks for its whole load instead of overlapping them.) Native work must not be running when the
+        // process exits, so every way out waits.
         var plotsWarm = plan.Exists(p => p.PlotsFolder.IsSome) ? Task.Run(PlotFiles.WarmUp) : Task.CompletedTask;
         try
         {

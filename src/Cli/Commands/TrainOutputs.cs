@@ -39,7 +39,7 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
             return
                 from loaded in ModelFileStore.NamingFile(plan.OutPath, ModelFile.Read(bytes)).AsFailure()
                 from reloaded in Predictions.OfLoaded(model, loaded.StateDict, result.Split.Test.X, result.Split.Test.Features, device).AsFailure()
-                // The transcript is written out while the figures are still rendering; only then is their result awaited.
+                // The transcript is made while the figures are still rendering; only then is their result awaited.
                 let transcript = NotebookTranscript.Of(result, plan.OutPath, reloaded.Predictions, reloaded.StateDict)
                 let plots = plan.PlotsFolder.Map(folder => figures.Result.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict())
                     .IfNone(Seq<OutputFile>())
@@ -51,7 +51,7 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
         }
         finally
         {
-            Task.WaitAny(figures); // without rethrowing: a rendering that failed has already been reported through figures.Result
+            Task.WaitAny(figures); // without rethrowing: a rendering that failed surfaces through figures.Result
         }
     }
 
