@@ -21,7 +21,7 @@ public sealed class PlotTests
 
     /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static SKBitmap Png(string name)
     {
@@ -68,7 +68,7 @@ public sealed class PlotTests
     public void The_loss_plot_draws_both_curves_through_each_evaluated_epoch()
     {
         using var png = Png(PlotFiles.LossFile);
-        var log = Notebook.Value.Trained.Log;
+        var log = Notebook.Value.Trained.Curve.Points;
         var layout = Layout(NotebookPlots.Loss(log));
         // The curves cross, so a point may be painted by the other curve; most points must show their own colour.
         Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => e.TrainLoss), NotebookPlots.TrainLossColor) >= log.Count - 2);

@@ -16,7 +16,7 @@ public sealed class RunRecordTests
     static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--no-plots", "--runs", "records"));
 
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string RecordFolder()
     {
@@ -38,7 +38,7 @@ public sealed class RunRecordTests
     {
         var rows = File.ReadAllLines(Path.Combine(RecordFolder(), "metrics.csv")).Select(line => line.Split(',')).ToList();
         Assert.Equal(["epoch", "train_loss", "test_loss"], rows[0]);
-        var log = Notebook.Value.Trained.Log;
+        var log = Notebook.Value.Trained.Curve.Points;
         Assert.Equal(log.Count, rows.Count - 1);
         var printed = Run.Value.Stdout.Split('\n').Where(l => l.StartsWith("Epoch: ")).ToList();
         foreach (var (row, (entry, line)) in rows.Skip(1).Zip(log.Zip(printed)))

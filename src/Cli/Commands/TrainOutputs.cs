@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Text;
 using Functional.Cli.Output;
 using Functional.Cli.Plots;
+using Functional.Cli.Progress;
 using Functional.Cli.Runs;
 using Functional.Cli.Storage;
 using Functional.Display.Notebook;
+using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using Functional.Formats;
 using Functional.Formats.Runs;
@@ -17,18 +19,20 @@ using static LanguageExt.Prelude;
 namespace Functional.Cli.Commands;
 
 /// <summary>A run record's contents, and the folder (under <paramref name="Root"/>) it is meant for.</summary>
-public sealed record RunRecordFiles(string Root, string FolderName, byte[] Metrics, byte[] Run);
+public sealed record RunRecordFiles(string Root, string FolderName, OutputContent Metrics, byte[] Run);
 
 /// <summary>When the run started and how long it took, as the shell measured it.</summary>
 public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total);
 
 /// <summary>
 /// Everything a finished run writes and prints, computed before anything is written: the transcript (the reload check
-/// included, done from the model file's bytes in memory), the model file, the plots and the run record.
+/// included, done from the model file's bytes in memory), the model file, the plots and the run record. The training
+/// log in the transcript and in metrics.csv is read from the spool when they are written, never held in memory whole.
 /// </summary>
-public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<OutputFile> Plots, Option<RunRecordFiles> Record)
+public sealed record TrainOutputs(IEnumerable<string> Transcript, OutputFile Model, Seq<OutputFile> Plots, Option<RunRecordFiles> Record)
 {
-    public static Fin<TrainOutputs> Of(TrainPlan plan, WorkflowResult result, TorchModel model, ComputeDevice device, RunTiming timing, SoftwareVersions versions)
+    public static Fin<TrainOutputs> Of(TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, TorchModel model,
+        ComputeDevice device, RunTiming timing, SoftwareVersions versions)
     {
         // Rendering the PNGs (ScottPlot and Skia warming up) takes about as long as everything else here, so it runs
         // beside it on the second core; native work must not outlive the command, so every way out waits for it.
@@ -40,14 +44,14 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
                 from loaded in ModelFileStore.NamingFile(plan.OutPath, ModelFile.Read(bytes)).AsFailure()
                 from reloaded in Predictions.OfLoaded(model, loaded.StateDict, result.Split.Test.X, result.Split.Test.Features, device).AsFailure()
                 // The transcript is made while the figures are still rendering; only then is their result awaited.
-                let transcript = NotebookTranscript.Of(result, plan.OutPath, reloaded.Predictions, reloaded.StateDict)
+                let transcript = NotebookTranscript.Of(result, evaluations(), plan.OutPath, reloaded.Predictions, reloaded.StateDict)
                 let plots = plan.PlotsFolder.Map(folder => figures.Result.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict())
                     .IfNone(Seq<OutputFile>())
                 select new TrainOutputs(
                     transcript,
                     new OutputFile(plan.OutPath, bytes),
                     plots,
-                    plan.RunsFolder.Map(root => RecordOf(root, plan, result, plots, timing, versions)));
+                    plan.RunsFolder.Map(root => RecordOf(root, plan, result, evaluations, plots, timing, versions)));
         }
         finally
         {
@@ -55,30 +59,39 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
         }
     }
 
-    static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, Seq<OutputFile> plots, RunTiming timing, SoftwareVersions versions)
+    static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, Seq<OutputFile> plots,
+        RunTiming timing, SoftwareVersions versions)
     {
         var facts = new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed, plan.OutPath, ModelFileFormats.ShortName(plan.Format),
             plots.Map(plot => plot.Path), versions);
         return new RunRecordFiles(root, RunRecord.FolderName(timing.StartedAt),
-            Encoding.UTF8.GetBytes(MetricsCsv.Text(result.Trained.Log)),
+            OutputContent.Streamed(stream => MetricsCsv.Write(evaluations(), stream)),
             Encoding.UTF8.GetBytes(RunJson.Of(result, facts) + "\n"));
     }
 
-    /// <summary>Writes every file (all staged first, then renamed into place); the lines naming them on stderr.</summary>
-    public Fin<Seq<string>> Write() =>
-        Record.Match(
-            Some: record => RunRecord.CreateFreshFolder(record.Root, record.FolderName).Bind(folder =>
-            {
-                var written = OutputCommit.Write(Files(
-                    new OutputFile(Path.Combine(folder, RunRecord.MetricsFile), record.Metrics),
-                    new OutputFile(Path.Combine(folder, RunRecord.RunFile), record.Run)));
-                if (written.IsFail) RunRecord.RemoveIfEmpty(folder);
-                return written.Map(_ => Notes() + Seq1($"Wrote {Path.Combine(folder, RunRecord.MetricsFile)} and {RunRecord.RunFile}"));
-            }),
-            None: () => OutputCommit.Write(Files()).Map(_ => Notes()))
-        .AsFailure();
+    /// <summary>
+    /// Puts every file in place in one transaction (see <see cref="OutputCommit"/>): all or nothing, signals held until it
+    /// is done or undone. The lines naming what was written go to stderr.
+    /// </summary>
+    public Fin<Seq<string>> Write(Interruption interruption)
+    {
+        using var held = interruption.Hold();
+        var written = Record.Match(
+                Some: record => RunRecord.CreateFreshFolder(record.Root, record.FolderName).Bind(made =>
+                {
+                    var folder = made.Folder;
+                    return Commit(interruption, made.Created, new OutputFile(Path.Combine(folder, RunRecord.MetricsFile), record.Metrics),
+                            new OutputFile(Path.Combine(folder, RunRecord.RunFile), record.Run))
+                        .Map(_ => Notes() + Seq1($"Wrote {Path.Combine(folder, RunRecord.MetricsFile)} and {RunRecord.RunFile}"));
+                }),
+                None: () => Commit(interruption, Seq<string>()).Map(_ => Notes()));
+        return written.Match(
+            Succ: FinSucc,
+            Fail: error => FinFail<Seq<string>>(interruption.Requested ? Exits.Interrupted(interruption.ExitCode, OutputCommit.InterruptedMessage) : Exits.Failure(error)));
+    }
 
-    Seq<OutputFile> Files(params OutputFile[] record) => Seq1(Model) + Plots + toSeq(record);
+    Fin<Unit> Commit(Interruption interruption, Seq<string> foldersMade, params OutputFile[] record) =>
+        OutputCommit.Write(Seq1(Model) + Plots + toSeq(record), foldersMade, interruption.Token, OutputFileSystem.Real);
 
     // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so the files we add are named on stderr.
     Seq<string> Notes() => Plots.Map(plot => $"Wrote {plot.Path}");

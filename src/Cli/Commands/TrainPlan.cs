@@ -1,4 +1,6 @@
+using Functional.Cli.Native;
 using Functional.Cli.Output;
+using Functional.Cli.Plots;
 using Functional.Cli.Progress;
 using Functional.Cli.Storage;
 using Functional.Domain.Models;
@@ -20,14 +22,19 @@ public sealed record TrainPlan(
     ProgressMode Progress)
 {
     /// <summary>Every problem at once, bad input all of them: the parser's, the core's settings check, then the output locations.</summary>
-    public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models)
+    public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models) =>
+        Check(request, parseProblems, models, AvailableMemory.Read());
+
+    public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models, MemoryBudget memory)
     {
-        var settings = RunSettings.Create(request.Settings, models);
+        var settings = RunSettings.Create(request.Settings, models, memory);
+        var plots = request.WritePlots ? PlotTargets(request.PlotsFolder) : Seq<OutputTarget>();
         var problems = parseProblems
             + settings.Match(Succ: _ => Seq<Error>(), Fail: errors => errors)
             + OutputPathCheck.Problems("--out", request.OutPath)
-            + (request.WritePlots ? OutputFolderCheck.Problems("--plots", request.PlotsFolder) : Seq<Error>())
-            + (request.WriteRuns ? OutputFolderCheck.Problems("--runs", request.RunsFolder) : Seq<Error>());
+            + (request.WritePlots ? OutputFolderCheck.Problems("--plots", request.PlotsFolder) + plots.Bind(OutputTargetCheck.Problems) : Seq<Error>())
+            + (request.WriteRuns ? OutputFolderCheck.Problems("--runs", request.RunsFolder) : Seq<Error>())
+            + OutputTargetCheck.Collisions(new OutputTarget("--out", request.OutPath).Cons(plots));
         return problems.IsEmpty
             ? settings.Match(
                 Succ: valid => FinSucc(new TrainPlan(valid, request.OutPath, ModelFileFormats.For(request.OutPath, request.Format),
@@ -35,4 +42,8 @@ public sealed record TrainPlan(
                 Fail: errors => FinFail<TrainPlan>(Exits.BadInput(Error.Many(errors))))
             : FinFail<TrainPlan>(Exits.BadInput(Error.Many(problems)));
     }
+
+    /// <summary>The plot files a run would write into <paramref name="folder"/>.</summary>
+    static Seq<OutputTarget> PlotTargets(string folder) =>
+        Seq(PlotFiles.DataFile, PlotFiles.PredictionsFile, PlotFiles.LossFile).Map(file => new OutputTarget("--plots", Path.Combine(folder, file))).Strict();
 }

@@ -10,6 +10,7 @@ namespace Functional.Domain.Training;
 /// The notebook's training loop, once for every way of stepping: a lazy stream of one event per epoch and exactly one
 /// ending, so a consumer can show progress or stop between epochs. Its rules: <see cref="TrainingConfig.Epochs"/>
 /// epochs, a test loss on evaluation epochs, and a stop with one error at the first training loss that is not finite.
+/// Its memory does not grow with the epochs: what it keeps of the evaluations is a bounded <see cref="LossCurve"/>.
 /// </summary>
 public static class TrainingLoop
 {
@@ -30,7 +31,8 @@ public static class TrainingLoop
             yield break;
         }
 
-        var log = new List<EpochLog>();
+        // Bounded whatever the epoch count: the full log is the stream of events itself.
+        var curve = new LossCurve.Builder();
         for (var epoch = 0; epoch < config.Epochs; epoch++)
         {
             var trained = steps.TrainEpoch().Bind(loss => Finite(loss, epoch, config));
@@ -50,7 +52,7 @@ public static class TrainingLoop
                     yield break;
                 }
                 testLoss = Value(tested);
-                log.Add(new EpochLog(epoch, trainLoss, Value(tested)));
+                curve.Add(new EpochLog(epoch, trainLoss, Value(tested)));
             }
             yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss);
         }
@@ -59,7 +61,7 @@ public static class TrainingLoop
             from first in initial
             from final in steps.StateDict()
             from predictions in steps.PredictTest()
-            select new TrainedModel(model.Key, first, final, toSeq(log).Strict(), predictions);
+            select new TrainedModel(model.Key, first, final, curve.Build(), predictions);
         yield return finished.Match<TrainingEvent>(Succ: trained => new TrainingFinished(trained), Fail: error => new TrainingFailed(error));
     }
 
@@ -74,12 +76,18 @@ public static class TrainingLoop
                 _ => outcome,
             });
 
-    /// <summary>As Lightning's check_finite_loss: a loss that is NaN or infinite ends training with one readable line.</summary>
+    /// <summary>
+    /// As Lightning's check_finite_loss: a loss that is NaN or infinite ends training with one readable line. Epoch 0's
+    /// loss is taken before any step, so the learning rate cannot be the cause there: the data's values are too large
+    /// for the loss to be computed in float32 (an MSE of values near 1e20, say).
+    /// </summary>
     static Fin<float> Finite(float loss, int epoch, TrainingConfig config) =>
         float.IsFinite(loss)
             ? FinSucc(loss)
-            : FinFail<float>(Error.New(
-                $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
+            : FinFail<float>(Error.New(epoch == 0
+                ? $"training stopped at epoch 0: the training loss of the initial parameters is {Describe(loss)} in float32, before any step; " +
+                  "the line's values are too large for this loss (use smaller --weight, --bias, --start and --end, or --loss l1)"
+                : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
 
     static string Describe(float value) => float.IsNaN(value) ? "NaN" : value > 0 ? "infinite" : "-infinite";
 

@@ -9,12 +9,20 @@ public static class MetricsCsv
 {
     public const string Header = "epoch,train_loss,test_loss";
 
-    public static Seq<string> Lines(Seq<EpochLog> log) =>
-        Prelude.Seq1(Header) + log.Map(e => string.Join(",",
+    /// <summary>The header, then one row per evaluation; lazy, so a log of millions of rows is never held as text.</summary>
+    public static IEnumerable<string> Lines(IEnumerable<EpochLog> log) =>
+        log.Select(e => string.Join(",",
             e.Epoch.ToString(CultureInfo.InvariantCulture),
             e.TrainLoss.ToString("R", CultureInfo.InvariantCulture),
-            e.TestLoss.ToString("R", CultureInfo.InvariantCulture)));
+            e.TestLoss.ToString("R", CultureInfo.InvariantCulture))).Prepend(Header);
 
     /// <summary>The whole file, one line each ending in a newline.</summary>
-    public static string Text(Seq<EpochLog> log) => string.Concat(Lines(log).Map(line => line + "\n"));
+    public static string Text(IEnumerable<EpochLog> log) => string.Concat(Lines(log).Select(line => line + "\n"));
+
+    /// <summary>The whole file written to <paramref name="output"/> as UTF-8, row by row.</summary>
+    public static void Write(IEnumerable<EpochLog> log, Stream output)
+    {
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        foreach (var line in Lines(log)) writer.WriteLine(line);
+    }
 }

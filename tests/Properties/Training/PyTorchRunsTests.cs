@@ -36,7 +36,7 @@ public sealed class PyTorchRunsTests
     }
 
     public static TheoryData<string> FusableCaseNames() => new(Runs.Value
-        .Filter(r => RunSettings.Create(r.Settings with { Fused = true }, ModelCatalog.Specs).IsSuccess)
+        .Filter(r => RunSettings.Create(r.Settings with { Fused = true }, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess)
         .Map(r => r.Name));
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class PyTorchRunsTests
     {
         var trained = result.Trained;
         return new[] { "initial " + string.Join(" ", trained.Initial.Entries.Map(e => $"{e.Key}=[{string.Join(", ", e.Value.Data.Map(v => ((double)v).ToString("R", CultureInfo.InvariantCulture)))}]")) }
-            .Concat(trained.Log.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}"))
+            .Concat(trained.Curve.Points.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}"))
             .Append("final " + string.Join(" ", trained.Final.Entries.Map(e => $"{e.Key}=[{string.Join(", ", e.Value.Data.Map(v => $"'{F(v, 4)}'"))}]")))
             .Append("predictions " + string.Join(" ", trained.TestPredictions.ToArray().Select(p => F(p, 4))))
             .ToArray();

@@ -59,8 +59,8 @@ public sealed class TrainingProperties
             var trained = Train(settings);
             var weight = trained.Final.Find("weight").Map(v => (double)v.Data.Head).IfNone(double.NaN);
             var bias = trained.Final.Find("bias").Map(v => (double)v.Data.Head).IfNone(double.NaN);
-            return (Math.Abs(weight - line.Weight) < 1e-3 && Math.Abs(bias - line.Bias) < 1e-3 && trained.Log.Last.TestLoss < 1e-5)
-                .Label($"weight {weight} bias {bias} last test loss {trained.Log.Last.TestLoss}");
+            return (Math.Abs(weight - line.Weight) < 1e-3 && Math.Abs(bias - line.Bias) < 1e-3 && trained.Curve.Points.Last.TestLoss < 1e-5)
+                .Label($"weight {weight} bias {bias} last test loss {trained.Curve.Points.Last.TestLoss}");
         });
 
     /// <summary>
@@ -83,7 +83,7 @@ public sealed class TrainingProperties
             Weight = spec.Weight, Bias = spec.Bias, Start = spec.Start, End = spec.End, Step = spec.Step, TrainSplit = 0.8,
             Epochs = 60, LearningRate = c / largest, EvalEvery = 1, Seed = seed, Loss = LossKind.Mse, Optimizer = OptimizerKind.Sgd,
         };
-        var losses = Train(settings).Log.Map(e => (double)e.TrainLoss).ToArray();
+        var losses = Train(settings).Curve.Points.Map(e => (double)e.TrainLoss).ToArray();
         var worst = losses.Zip(losses.Skip(1), (before, after) => after - before - Math.Max(1e-6 * before, 1e-10)).Max();
         return (worst <= 0).Label($"lr {c}/L with L = {largest}: largest excess increase {worst}");
     }

@@ -26,7 +26,7 @@ public sealed class TrainingStreamTests
         var finished = Assert.IsType<TrainingFinished>(events[^1]);
         Assert.Equal(
             epochs.Where(e => e.TestLoss.IsSome).Select(e => new EpochLog(e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN))),
-            finished.Model.Log);
+            finished.Model.Curve.Points);
     }
 
     [Fact]
@@ -40,8 +40,8 @@ public sealed class TrainingStreamTests
         Assert.True(folded.IsSucc && direct.IsSucc);
         var (a, b) = (folded.IfFail(_ => throw new InvalidOperationException()), direct.IfFail(_ => throw new InvalidOperationException()));
         Assert.Equal(b.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray(), a.Final.Entries.Map(e => e.Value.Data.ToArray()).ToArray());
-        Assert.Equal(b.Log, a.Log);
-        Assert.Equal(first[0].TrainLoss, a.Log.Head.TrainLoss);
+        Assert.Equal(b.Curve.Points, a.Curve.Points);
+        Assert.Equal(first[0].TrainLoss, a.Curve.Points.Head.TrainLoss);
     }
 
     [Fact]
