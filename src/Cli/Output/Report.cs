@@ -14,10 +14,20 @@ public sealed record Report(IEnumerable<string> Stdout, Seq<string> Stderr)
     /// <summary>Prints; a signal stops the printing (the files are already in place) with the signal's exit code.</summary>
     public int Print(TextWriter stdout, TextWriter stderr, Interruption? interruption)
     {
-        foreach (var line in Stdout)
+        try
         {
-            if (interruption is { Requested: true }) return Stopped(stdout, stderr, interruption.ExitCode);
-            stdout.WriteLine(line);
+            foreach (var line in Stdout)
+            {
+                if (interruption is { Requested: true }) return Stopped(stdout, stderr, interruption.ExitCode);
+                stdout.WriteLine(line);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The spooled training log could not be read back (the files are already in place).
+            stdout.Flush();
+            stderr.WriteLine($"error: the transcript could not be printed in full: {e.Message}");
+            return ExitCodes.Failure;
         }
         // stdout is buffered: flushed first, so on a terminal the transcript comes before the lines below it.
         stdout.Flush();
