@@ -37,7 +37,7 @@ public sealed class EvaluationSpool : IDisposable
         }
         catch (Exception e) when (OutputCommit.IsFileProblem(e))
         {
-            return Error.New($"could not keep the training log beside '{folder}': {e.Message}; nothing was written");
+            return Error.New($"could not keep the training log beside '{folder}': {OutputCommit.Reason(e)}; nothing was written or changed");
         }
     }
 
@@ -49,7 +49,13 @@ public sealed class EvaluationSpool : IDisposable
     {
         foreach (var e in events)
         {
-            if (e is EpochCompleted { TestLoss.IsSome: true } epoch && Append(epoch) is { } problem)
+            var problem = e switch
+            {
+                EpochCompleted { TestLoss.IsSome: true } epoch => Append(epoch),
+                TrainingFinished => Flush(),
+                _ => null,
+            };
+            if (problem is not null)
             {
                 yield return new TrainingFailed(problem);
                 yield break;
@@ -57,6 +63,23 @@ public sealed class EvaluationSpool : IDisposable
             yield return e;
         }
     }
+
+    /// <summary>The last buffered records reach the file before training is reported finished, so a full disk is found here.</summary>
+    Error? Flush()
+    {
+        try
+        {
+            stream.Flush();
+            return null;
+        }
+        catch (Exception e) when (OutputCommit.IsFileProblem(e))
+        {
+            return Unwritable(e);
+        }
+    }
+
+    Error Unwritable(Exception e) =>
+        Error.New($"could not keep the training log in '{Path.GetDirectoryName(path)}': {OutputCommit.Reason(e)}; nothing was written or changed");
 
     Error? Append(EpochCompleted epoch)
     {
@@ -72,14 +95,14 @@ public sealed class EvaluationSpool : IDisposable
         }
         catch (Exception e) when (OutputCommit.IsFileProblem(e))
         {
-            return Error.New($"could not keep the training log in '{Path.GetDirectoryName(path)}': {e.Message}; nothing was written");
+            return Unwritable(e);
         }
     }
 
     /// <summary>Every spooled evaluation in order, read lazily; each enumeration reads the file again from the start.</summary>
     public IEnumerable<EpochLog> Evaluations()
     {
-        stream.Flush();
+        stream.Flush(); // already flushed when training finished; a no-op unless records were added since
         using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
         var record = new byte[RecordSize];
         for (var i = 0L; i < count; i++)
@@ -94,7 +117,15 @@ public sealed class EvaluationSpool : IDisposable
 
     public void Dispose()
     {
-        stream.Dispose();
+        try
+        {
+            // Closing writes what is still buffered; on a full disk that fails again, and the file goes anyway.
+            stream.Dispose();
+        }
+        catch (Exception e) when (OutputCommit.IsFileProblem(e))
+        {
+            // Already reported when the write failed.
+        }
         try
         {
             File.Delete(path);

@@ -26,7 +26,7 @@ public static class OutputCommit
         new Transaction(fileSystem, stop, foldersMadeForThisRun).Run(files);
 
     /// <summary>What a rollback says when it was the interruption that stopped the commit.</summary>
-    public const string InterruptedMessage = "interrupted before the outputs were put in place; nothing was written or changed";
+    public const string InterruptedMessage = "stopped before the outputs were put in place; nothing was written or changed";
 
     sealed class Staged(OutputFile file, string target, string temporary)
     {
@@ -79,7 +79,7 @@ public static class OutputCommit
             }
             catch (Exception e) when (IsFileProblem(e))
             {
-                return RollBack(Error.New($"could not write '{current?.File.Path ?? files.HeadOrNone().Map(f => f.Path).IfNone("")}': {e.Message}; nothing was written or changed"));
+                return RollBack(Error.New($"could not write '{current?.File.Path ?? files.HeadOrNone().Map(f => f.Path).IfNone("")}': {Reason(e)}; nothing was written or changed"));
             }
             Settle();
             return unit;
@@ -159,6 +159,10 @@ public static class OutputCommit
             }
         }
     }
+
+    /// <summary>What went wrong, without the temporary's path that .NET appends (" : '/path/.functional-tmp-...'").</summary>
+    internal static string Reason(Exception e) =>
+        e.Message.IndexOf(" : '", StringComparison.Ordinal) is var at and > 0 ? e.Message[..at] : e.Message;
 
     internal static bool IsFileProblem(Exception e) =>
         e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException;
