@@ -9,7 +9,7 @@ namespace Functional.Tests.Formats;
 /// <summary>Proof against real PyTorch (1.13 from Debian): it reads our files, we read its files, and our bytes equal its bytes.</summary>
 public sealed class PyTorchInteropTests
 {
-    private static readonly StateDict Notebook = StateDicts.LinearRegression(0.7f, 0.3f);
+    private static readonly StateDict Notebook = LinearLayerStateDict.With(0.7f, 0.3f);
 
     [RequiresPyTorchFact]
     public void Torch_load_reads_our_file_into_the_notebook_model()
@@ -18,11 +18,11 @@ public sealed class PyTorchInteropTests
         var path = folder.File("ours.pth");
         File.WriteAllBytes(path, TorchSaveFormat.Write(Notebook));
 
-        var output = PythonTorch.RunOk(PythonScripts.Prelude + """
+        var output = PythonTorch.RunOk(PythonPrelude.Text + """
             sd = torch.load(sys.argv[1])
             assert type(sd) is collections.OrderedDict, type(sd)
             assert all(t.dtype == torch.float32 and not t.requires_grad for t in sd.values())
-            model = LinearRegressionModel()
+            model = LinearRegressionModelV2()
             model.load_state_dict(sd, strict=True)
             print(json.dumps({"keys": list(sd.keys()), "bits": [bits_of(t) for t in sd.values()],
                               "shapes": [list(t.shape) for t in sd.values()], "metadata": list(sd._metadata.items())}))
@@ -46,7 +46,7 @@ public sealed class PyTorchInteropTests
             new StateEntry("block.0.nan_payloads", ParameterValues.Of([BitConverter.Int32BitsToSingle(0x7FA00001), float.Epsilon, float.MaxValue, float.NegativeInfinity], 1, 2, 1, 2))));
         File.WriteAllBytes(path, TorchSaveFormat.Write(dict, "any_name"));
 
-        var output = PythonTorch.RunOk(PythonScripts.Prelude + """
+        var output = PythonTorch.RunOk(PythonPrelude.Text + """
             sd = torch.load(sys.argv[1])
             print(json.dumps([[k, list(t.shape), t.stride(), str(t.dtype), bits_of(t)] for k, t in sd.items()]))
             """, path);
@@ -61,9 +61,9 @@ public sealed class PyTorchInteropTests
     {
         using var folder = new TempFolder();
         var path = folder.File("theirs.pt");
-        var output = PythonTorch.RunOk(PythonScripts.Prelude + """
+        var output = PythonTorch.RunOk(PythonPrelude.Text + """
             torch.manual_seed(42)
-            model = LinearRegressionModel()
+            model = LinearRegressionModelV2()
             sd = model.state_dict()
             base = torch.arange(12, dtype=torch.float32).reshape(3, 4)
             sd["transposed"] = base.t()
@@ -92,7 +92,7 @@ public sealed class PyTorchInteropTests
         // PyTorch names the archive folder after the file's stem ("model").
         File.WriteAllBytes(ours, TorchSaveFormat.Write(many, "model"));
 
-        var output = PythonTorch.RunOk(PythonScripts.Prelude + """
+        var output = PythonTorch.RunOk(PythonPrelude.Text + """
             spec = json.loads(sys.argv[3])
             class Many(nn.Module):
                 def __init__(self):

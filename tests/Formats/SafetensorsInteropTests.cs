@@ -13,10 +13,10 @@ public sealed class SafetensorsInteropTests
     {
         using var folder = new TempFolder();
         var path = folder.File("model.safetensors");
-        var dict = StateDicts.LinearRegression(0.7f, -0.0f);
+        var dict = LinearLayerStateDict.With(0.7f, -0.0f);
         File.WriteAllBytes(path, SafetensorsFormat.Write(dict, new Dictionary<string, string> { ["format"] = "pt" }));
 
-        var output = PythonTorch.RunOk(PythonScripts.Prelude + """
+        var output = PythonTorch.RunOk(PythonPrelude.Text + """
             raw = open(sys.argv[1], "rb").read()
             (n,) = struct.unpack("<Q", raw[:8])
             assert n % 8 == 0
@@ -28,7 +28,7 @@ public sealed class SafetensorsInteropTests
                 begin, end = info["data_offsets"]
                 assert info["dtype"] == "F32"
                 sd[key] = torch.frombuffer(bytearray(data[begin:end]), dtype=torch.float32).reshape(info["shape"])
-            model = LinearRegressionModel()
+            model = LinearRegressionModelV2()
             model.load_state_dict(sd, strict=True)
             print(json.dumps([[k, bits_of(t)] for k, t in model.state_dict().items()]))
             """, path);

@@ -50,7 +50,7 @@ public sealed class BadModelFileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Predict_and_inspect_refuse_a_bad_file_with_one_line(string name)
+    public void Predict_refuses_a_bad_file_in_one_line_and_inspect_refuses_it_unless_it_is_a_state_dict(string name)
     {
         var path = PathFor(name);
         var predict = CliProcess.Run("predict", "--model", path, "--x", "0.5");

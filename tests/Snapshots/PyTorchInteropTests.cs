@@ -6,15 +6,12 @@ namespace Functional.Tests.Snapshots;
 /// <summary>Our model files against real PyTorch, in both directions, through the CLI a user runs.</summary>
 public sealed class PyTorchInteropTests
 {
-    /// <summary>The notebook's model classes as PyTorch code (tests/Shared/notebook_models.py), then the test's own lines.</summary>
-    static readonly string NotebookModels = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Shared", "notebook_models.py")) + "\n";
-
     [RequiresPyTorchFact]
     public void PyTorch_loads_the_main_jobs_model_file_and_predicts_what_our_transcript_shows()
     {
         var run = CliProcess.Run();
         Assert.Equal(0, run.ExitCode);
-        var python = PythonTorch.Run(NotebookModels + """
+        var python = PythonTorch.Run(NotebookModelsPython.Source + """
             model = LinearRegressionModel()
             model.load_state_dict(torch.load("models/01_pytorch_model"))
             X = torch.arange(0, 1, 0.01).unsqueeze(dim=1)
@@ -38,7 +35,7 @@ public sealed class PyTorchInteropTests
     static void PredictsLikePyTorch(string makeModel)
     {
         var folder = Directory.CreateTempSubdirectory("functional-interop-").FullName;
-        var python = PythonTorch.Run(NotebookModels + makeModel + """
+        var python = PythonTorch.Run(NotebookModelsPython.Source + makeModel + """
 
             torch.save(model.state_dict(), "from_pytorch.pt")
             with torch.inference_mode():
@@ -55,7 +52,7 @@ public sealed class PyTorchInteropTests
     public void A_float64_state_dict_is_converted_with_a_note()
     {
         var folder = Directory.CreateTempSubdirectory("functional-interop-").FullName;
-        var python = PythonTorch.Run(NotebookModels + """
+        var python = PythonTorch.Run(NotebookModelsPython.Source + """
             torch.manual_seed(42)
             model = LinearRegressionModel().double()
             torch.save(model.state_dict(), "double.pt")
