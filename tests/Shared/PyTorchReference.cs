@@ -14,30 +14,34 @@ internal static class PyTorchReference
     public static void AssertMatchesFile(string repositoryPath, string pytorch, string ours, string? detail = null) =>
         AssertMatchesFile(repositoryPath, SplitLines(pytorch), SplitLines(ours), detail);
 
-    public static void AssertMatchesFile(string repositoryPath, IReadOnlyList<string> pytorch, IReadOnlyList<string> ours, string? detail = null) =>
-        AssertSameLines($"must equal PyTorch's output in {repositoryPath}{(detail is null ? "" : $" ({detail})")}", pytorch, ours);
+    /// <summary>Our lines must equal PyTorch's, which start at line <paramref name="firstLine"/> of <paramref name="repositoryPath"/>.</summary>
+    public static void AssertMatchesFile(
+        string repositoryPath, IReadOnlyList<string> pytorch, IReadOnlyList<string> ours, string? detail = null, int firstLine = 1) =>
+        AssertSameLines($"must equal PyTorch's output in {repositoryPath}{(detail is null ? "" : $" ({detail})")}", pytorch, ours, firstLine);
 
     /// <summary>Our text must equal what PyTorch printed when the test ran it (<paramref name="what"/> says what it ran).</summary>
     public static void AssertMatchesLive(string what, string pytorch, string ours) =>
-        AssertSameLines($"must equal what live PyTorch printed ({what})", SplitLines(pytorch), SplitLines(ours));
+        AssertSameLines($"must equal what live PyTorch printed ({what})", SplitLines(pytorch), SplitLines(ours), firstLine: 1);
 
-    static void AssertSameLines(string claim, IReadOnlyList<string> pytorch, IReadOnlyList<string> ours)
+    static void AssertSameLines(string claim, IReadOnlyList<string> pytorch, IReadOnlyList<string> ours, int firstLine)
     {
         var line = Enumerable.Range(0, Math.Max(pytorch.Count, ours.Count))
             .FirstOrDefault(i => i >= pytorch.Count || i >= ours.Count || pytorch[i] != ours[i], -1);
         if (line < 0) return;
         var (theirs, mine) = (LineOrEnd(pytorch, line), LineOrEnd(ours, line));
         var column = theirs.Zip(mine).TakeWhile(pair => pair.Item1 == pair.Item2).Count() + 1;
+        var where = pytorch.Count == 1 && ours.Count == 1 ? $"column {column}" : $"line {firstLine + line}, column {column}";
         throw new PyTorchReferenceMismatchException(
             $"{claim}; this is not an approved snapshot, so there is nothing to approve\n"
-            + $"first difference at line {line + 1}, column {column}:\n"
+            + $"first difference at {where}:\n"
             + $"  PyTorch: {theirs}\n"
             + $"  ours:    {mine}");
     }
 
     static string LineOrEnd(IReadOnlyList<string> lines, int index) => index < lines.Count ? lines[index] : "(no more lines)";
 
-    static string[] SplitLines(string text) => text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+    /// <summary>Every line, a last empty one included, so that even a missing or extra final newline is a difference.</summary>
+    static string[] SplitLines(string text) => text.Split('\n');
 }
 
 public sealed class PyTorchReferenceMismatchException(string message) : Xunit.Sdk.XunitException(message);

@@ -1,4 +1,3 @@
-using ApprovalTests.Reporters;
 using ApprovalTests;
 using Functional.Domain.Tensors;
 using Functional.Formats.TorchSave;
@@ -9,7 +8,6 @@ using static LanguageExt.Prelude;
 namespace Functional.Tests.Snapshots;
 
 /// <summary>Every kind of bad model file gets one clear line and a non-zero exit from predict and inspect, never a crash.</summary>
-[UseReporter(typeof(QuietReporter))]
 public sealed class BadModelFileTests
 {
     static StateDict Dict(params (string Key, float[] Values, long[] Shape)[] entries) =>

@@ -94,10 +94,10 @@ public sealed class PyTorchReprTests
         var notebook = RepositoryFiles.Lines(PyTorchReference.NotebookTranscript);
 
         Assert.Equal("OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))])", PyTorchRepr.StateDict(stateDict));
-        NotebookCell(notebook, 25, 26,
-            PythonValue.TupleOf(new PythonValue.Leaf("LinearRegressionModel()"), PythonValue.OrderedDictOf(stateDict)).Pretty());
-        NotebookCell(notebook, 27, 30, PythonValue.ListOf(PythonValue.Parameter(weight), PythonValue.Parameter(bias)).Pretty());
-        NotebookCell(notebook, 31, 31, TrainingLog.TrainingLogLine(0, 0.7566978f, 0.7248f));
+        var modelAndStateDict = PythonValue.TupleOf(new PythonValue.Leaf("LinearRegressionModel()"), PythonValue.OrderedDictOf(stateDict));
+        NotebookCell(notebook, 25, 26, modelAndStateDict.Pretty(), "(model, model.state_dict())");
+        NotebookCell(notebook, 27, 30, PythonValue.ListOf(PythonValue.Parameter(weight), PythonValue.Parameter(bias)).Pretty(), "list(model.parameters())");
+        NotebookCell(notebook, 31, 31, TrainingLog.TrainingLogLine(0, 0.7566978f, 0.7248f), "the first training log line");
     }
 
     [Fact]
@@ -108,9 +108,8 @@ public sealed class PyTorchReprTests
         PyTorchReference.AssertMatchesFile(PyTorchReprCases.RepositoryPath, pytorch, ours, $"case '{name}'");
 
     /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> (from 1) of the notebook's output under PyTorch.</summary>
-    static void NotebookCell(string[] notebook, int first, int last, string ours) =>
-        PyTorchReference.AssertMatchesFile(PyTorchReference.NotebookTranscript, notebook[(first - 1)..last], ours.Split('\n'),
-            $"lines {first}-{last}");
+    static void NotebookCell(string[] notebook, int first, int last, string ours, string cell) =>
+        PyTorchReference.AssertMatchesFile(PyTorchReference.NotebookTranscript, notebook[(first - 1)..last], ours.Split('\n'), cell, first);
 
     private static Seq<T> Seq<T>(params T[] items) => items.ToSeq().Strict();
 }

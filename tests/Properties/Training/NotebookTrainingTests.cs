@@ -30,7 +30,7 @@ public sealed class NotebookTrainingTests
     {
         var initial = Default.Value.Trained.Initial;
         Assert.Equal(["weight", "bias"], initial.Keys.ToArray());
-        MatchesNotebook(["0.3367", "0.1288"], initial.Entries.Map(e => F(e.Value.Data.Head, 4)).ToArray(), "line 26: the initial weight and bias");
+        MatchesNotebook(["0.3367", "0.1288"], initial.Entries.Map(e => F(e.Value.Data.Head, 4)).ToArray(), "the initial weight and bias, line 26");
     }
 
     [Fact]
@@ -43,14 +43,14 @@ public sealed class NotebookTrainingTests
             "200 0.011 0.026", "220 0.004 0.009", "240 0.004 0.006", "260 0.004 0.006", "280 0.004 0.006",
         ];
         var ours = Default.Value.Trained.Log.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}").ToArray();
-        MatchesNotebook(pytorch, ours, "lines 31-45: epoch, training loss, test loss");
+        MatchesNotebook(pytorch, ours, "epoch, training loss and test loss of lines 31-45");
     }
 
     [Fact]
     public void The_trained_parameters_are_PyTorchs_0_3067_and_0_9011()
     {
         var final = Default.Value.Trained.Final;
-        MatchesNotebook(["0.3067", "0.9011"], final.Entries.Map(e => F(e.Value.Data.Head, 4)).ToArray(), "line 108: the trained weight and bias");
+        MatchesNotebook(["0.3067", "0.9011"], final.Entries.Map(e => F(e.Value.Data.Head, 4)).ToArray(), "the trained weight and bias, line 108");
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public sealed class NotebookTrainingTests
             "1.1464", "1.1495", "1.1525", "1.1556", "1.1587", "1.1617", "1.1648", "1.1679", "1.1709", "1.1740",
             "1.1771", "1.1801", "1.1832", "1.1863", "1.1893", "1.1924", "1.1955", "1.1985", "1.2016", "1.2047",
         ];
-        MatchesNotebook(pytorch, Default.Value.Trained.TestPredictions.ToArray().Select(p => F(p, 4)).ToArray(), "lines 46-65: the test predictions");
+        MatchesNotebook(pytorch, Default.Value.Trained.TestPredictions.ToArray().Select(p => F(p, 4)).ToArray(), "the test predictions, lines 46-65");
     }
 }
