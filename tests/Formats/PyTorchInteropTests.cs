@@ -29,10 +29,11 @@ public sealed class PyTorchInteropTests
             """, path);
 
         using var result = JsonDocument.Parse(output);
-        Assert.Equal(["linear_layer.weight", "linear_layer.bias"], result.RootElement.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
-        Assert.Equal([BitsOf(0.7f), BitsOf(0.3f)], result.RootElement.GetProperty("bits").EnumerateArray().Select(b => b[0].GetUInt32()));
-        Assert.Equal("[[1,1],[1]]", result.RootElement.GetProperty("shapes").GetRawText().Replace(" ", ""));
-        Assert.Equal("""[["",{"version":1}],["linear_layer",{"version":1}]]""", result.RootElement.GetProperty("metadata").GetRawText().Replace(" ", ""));
+        var loaded = result.RootElement;
+        Assert.Equal(["linear_layer.weight", "linear_layer.bias"], loaded.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal([BitsOf(0.7f), BitsOf(0.3f)], loaded.GetProperty("bits").EnumerateArray().Select(b => b[0].GetUInt32()));
+        Assert.Equal("[[1,1],[1]]", loaded.GetProperty("shapes").GetRawText().Replace(" ", ""));
+        Assert.Equal("""[["",{"version":1}],["linear_layer",{"version":1}]]""", loaded.GetProperty("metadata").GetRawText().Replace(" ", ""));
     }
 
     [RequiresPyTorchFact]
@@ -43,7 +44,8 @@ public sealed class PyTorchInteropTests
         var dict = new StateDict(LanguageExt.Prelude.Seq(
             new StateEntry("scalar", ParameterValues.Of([-0.0f], [])),
             new StateEntry("empty", ParameterValues.Of([], 0, 3)),
-            new StateEntry("block.0.nan_payloads", ParameterValues.Of([BitConverter.Int32BitsToSingle(0x7FA00001), float.Epsilon, float.MaxValue, float.NegativeInfinity], 1, 2, 1, 2))));
+            new StateEntry("block.0.nan_payloads", ParameterValues.Of(
+                [BitConverter.Int32BitsToSingle(0x7FA00001), float.Epsilon, float.MaxValue, float.NegativeInfinity], 1, 2, 1, 2))));
         File.WriteAllBytes(path, TorchSaveFormat.Write(dict, "any_name"));
 
         var output = PythonTorch.RunOk(PythonPrelude.Text + """
@@ -131,7 +133,8 @@ public sealed class PyTorchInteropTests
             our_rows, our_pickle = describe(sys.argv[2])
             if their_pickle != our_pickle:
                 import difflib
-                raise AssertionError("pickle differs:\n" + "\n".join(difflib.unified_diff(their_pickle.splitlines(), our_pickle.splitlines(), "torch", "ours", lineterm="")))
+                diff = difflib.unified_diff(their_pickle.splitlines(), our_pickle.splitlines(), "torch", "ours", lineterm="")
+                raise AssertionError("pickle differs:\n" + "\n".join(diff))
             for theirs_row, ours_row in zip(their_rows, our_rows):
                 assert theirs_row == ours_row, f"entry differs:\n theirs {theirs_row}\n ours   {ours_row}"
             assert len(their_rows) == len(our_rows), (their_rows, our_rows)
@@ -145,8 +148,8 @@ public sealed class PyTorchInteropTests
         var firstDifference = Enumerable.Range(0, Math.Max(theirBytes.Length, ourBytes.Length))
             .FirstOrDefault(i => i >= theirBytes.Length || i >= ourBytes.Length || theirBytes[i] != ourBytes[i], -1);
         Assert.True(firstDifference < 0,
-            $"must equal the file live torch.save wrote, byte for byte; this is not an approved snapshot. First difference at byte {firstDifference} "
-            + $"(torch.save wrote {theirBytes.Length} bytes, we wrote {ourBytes.Length})");
+            "must equal the file live torch.save wrote, byte for byte; this is not an approved snapshot. "
+            + $"First difference at byte {firstDifference} (torch.save wrote {theirBytes.Length} bytes, we wrote {ourBytes.Length})");
     }
 
     /// <summary>Twelve top-level parameters (so storage keys sort as text: 10 before 2) of every rank, plus a child Linear.</summary>
@@ -155,7 +158,8 @@ public sealed class PyTorchInteropTests
         var random = new Random(7);
         float[] Values(int count) => [.. Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 4 - 2))];
         long[][] shapes = [[], [1], [3], [2, 2], [1, 3, 2], [2, 1, 2, 1], [0], [300], [1, 1], [5], [2, 3], [4]];
-        var top = shapes.Select((shape, i) => new StateEntry($"p{i}", ParameterValues.Of(Values((int)shape.Aggregate(1L, (n, d) => n * d)), shape)));
+        var top = shapes.Select((shape, i) =>
+            new StateEntry($"p{i}", ParameterValues.Of(Values((int)shape.Aggregate(1L, (n, d) => n * d)), shape)));
         var child = new[]
         {
             new StateEntry("child.weight", ParameterValues.Of(Values(6), 3, 2)),
@@ -164,6 +168,7 @@ public sealed class PyTorchInteropTests
         return new StateDict(top.Concat(child).ToSeq().Strict());
     }
 
+    /// <summary>[[key, shape, float32 bits], ...], what the Python side rebuilds the state_dict from.</summary>
     private static string EntriesAsJson(StateDict dict) =>
         JsonSerializer.Serialize(dict.Entries.Select(e => new object[] { e.Key, e.Value.Shape.ToArray(), e.Value.Data.Map(BitsOf).ToArray() }));
 

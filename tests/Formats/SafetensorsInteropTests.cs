@@ -33,8 +33,9 @@ public sealed class SafetensorsInteropTests
             print(json.dumps([[k, bits_of(t)] for k, t in model.state_dict().items()]))
             """, path);
 
+        var (weightBits, biasBits) = (BitConverter.SingleToUInt32Bits(0.7f), BitConverter.SingleToUInt32Bits(-0.0f));
         Assert.Equal(
-            $"""[["linear_layer.weight",[{(uint)BitConverter.SingleToInt32Bits(0.7f)}]],["linear_layer.bias",[{(uint)BitConverter.SingleToInt32Bits(-0.0f)}]]]""",
+            $"""[["linear_layer.weight",[{weightBits}]],["linear_layer.bias",[{biasBits}]]]""",
             output.Trim().Replace(" ", ""));
     }
 }

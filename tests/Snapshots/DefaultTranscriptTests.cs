@@ -15,8 +15,8 @@ public sealed class DefaultTranscriptTests
     static void PrintsWhatPyTorchPrinted(CliRun run, string what)
     {
         Assert.Equal(0, run.ExitCode);
-        PyTorchReference.AssertMatchesFile(PyTorchReference.NotebookTranscript, RepositoryFiles.Lines(PyTorchReference.NotebookTranscript),
-            run.Stdout.TrimEnd('\n').Split('\n'), what);
+        var pytorch = RepositoryFiles.Lines(PyTorchReference.NotebookTranscript);
+        PyTorchReference.AssertMatchesFile(PyTorchReference.NotebookTranscript, pytorch, run.Stdout.TrimEnd('\n').Split('\n'), what);
     }
 
     [Fact]
@@ -36,7 +36,12 @@ public sealed class DefaultTranscriptTests
         var files = CliProcess.FilesLeft(DefaultRun.Value);
         var runFolder = Assert.Single(files, f => f.StartsWith("runs/") && f.EndsWith("/run.json")).Split('/')[1];
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$", runFolder);
-        Assert.Equal(["models/01_pytorch_model", "plots/data.png", "plots/loss.png", "plots/predictions.png", $"runs/{runFolder}/metrics.csv", $"runs/{runFolder}/run.json"], files);
+        Assert.Equal(
+            [
+                "models/01_pytorch_model", "plots/data.png", "plots/loss.png", "plots/predictions.png",
+                $"runs/{runFolder}/metrics.csv", $"runs/{runFolder}/run.json",
+            ],
+            files);
         Assert.Equal(
             "Using device: cpu\nWrote plots/data.png\nWrote plots/predictions.png\nWrote plots/loss.png\n"
             + $"Wrote runs/{runFolder}/metrics.csv and run.json\n",
@@ -47,7 +52,12 @@ public sealed class DefaultTranscriptTests
     [Fact]
     public void The_transcript_is_identical_under_a_German_locale()
     {
-        var german = CliProcess.RunWith(new Dictionary<string, string> { ["LC_ALL"] = "de_DE.UTF-8", ["LANG"] = "de_DE.UTF-8", ["DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"] = "false" });
+        var german = CliProcess.RunWith(new Dictionary<string, string>
+        {
+            ["LC_ALL"] = "de_DE.UTF-8",
+            ["LANG"] = "de_DE.UTF-8",
+            ["DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY"] = "false",
+        });
         Assert.Equal(0, german.ExitCode);
         Assert.Equal(DefaultRun.Value.Stdout, german.Stdout);
     }

@@ -74,14 +74,17 @@ public sealed class ModelProperties
 
     /// <summary>The spec's state_dict with every entry filled with one of the values, in turn.</summary>
     static StateDict StateDictFilledWith(ModelSpec spec, float[] values) =>
-        new(toSeq(spec.StateDict.Parameters.Select((p, i) =>
-            new StateEntry(p.Key, new ParameterValues(p.Shape, toSeq(Enumerable.Repeat(values[i % values.Length], ElementCount(p.Shape))).Strict()))))
-            .Strict());
+        new(toSeq(spec.StateDict.Parameters.Select((p, i) => new StateEntry(p.Key, Filled(p.Shape, values[i % values.Length])))).Strict());
+
+    static ParameterValues Filled(Seq<long> shape, float value) =>
+        new(shape, toSeq(Enumerable.Repeat(value, ElementCount(shape))).Strict());
 
     static int ElementCount(Seq<long> shape) => (int)shape.Fold(1L, (n, d) => n * d);
 
     static int[] Bits(Fin<Floats> predictions) =>
-        predictions.Match(Succ: p => p.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray(), Fail: e => throw new InvalidOperationException(e.Message));
+        predictions.Match(
+            Succ: p => p.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray(),
+            Fail: e => throw new InvalidOperationException(e.Message));
 
     static Seq<int> Bits(StateDict dict) => dict.Entries.Bind(e => e.Value.Data).Map(BitConverter.SingleToInt32Bits);
 }

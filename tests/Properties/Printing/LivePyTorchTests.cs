@@ -34,14 +34,14 @@ public sealed class LivePyTorchTests
     {
         foreach (var (values, python, index) in CasesPrintedByLivePython())
         {
-            var floats = values.Data.Take(20).Select(v =>
-                $"{PythonFloatFormat.Fixed(v, 4)}|{PythonFloatFormat.Scientific(v, 4)}|{PythonFloatFormat.Fixed(v, 3)}|{PythonFloatFormat.Fixed(v, 0)}");
             var what = $"case {index}, shape [{string.Join(", ", values.Shape)}]";
-            PyTorchReference.AssertMatchesLive($"repr(torch.tensor(...)), {what}", python.GetProperty("repr").GetString()!, PyTorchRepr.Tensor(values));
+            PyTorchReference.AssertMatchesLive($"repr(torch.tensor(...)), {what}",
+                python.GetProperty("repr").GetString()!, PyTorchRepr.Tensor(values));
             PyTorchReference.AssertMatchesLive($"repr(nn.Parameter(...)), {what}",
                 python.GetProperty("parameter").GetString()!, PyTorchRepr.Parameter(values));
             PyTorchReference.AssertMatchesLive($"the first 20 values as .4f|.4e|.3f|.0f, {what}",
-                string.Join("\n", python.GetProperty("formats").EnumerateArray().Select(f => f.GetString())), string.Join("\n", floats));
+                string.Join("\n", python.GetProperty("formats").EnumerateArray().Select(f => f.GetString())),
+                string.Join("\n", values.Data.Take(20).Select(FourFormats)));
         }
     }
 
@@ -51,7 +51,8 @@ public sealed class LivePyTorchTests
         foreach (var (values, python, index) in CasesPrintedByLivePython())
         {
             var pair = PythonValue.TupleOf(PythonValue.Tensor(values), PythonValue.ListOf(PythonValue.Parameter(values)));
-            PyTorchReference.AssertMatchesLive($"IPython pretty((tensor, [parameter])), case {index}", python.GetProperty("pretty").GetString()!, pair.Pretty());
+            PyTorchReference.AssertMatchesLive($"IPython pretty((tensor, [parameter])), case {index}",
+                python.GetProperty("pretty").GetString()!, pair.Pretty());
         }
     }
 
@@ -69,8 +70,13 @@ public sealed class LivePyTorchTests
         var printed = PythonTorch.Run(ReprScript, [], input);
         Assert.True(printed.ExitCode == 0, $"python failed ({printed.ExitCode}):\n{printed.Stderr}");
         using var expected = JsonDocument.Parse(printed.Stdout);
-        return cases.Zip(expected.RootElement.EnumerateArray().Select(e => e.Clone())).Select((pair, i) => (pair.Item1, pair.Item2, i)).ToList();
+        return cases.Zip(expected.RootElement.EnumerateArray().Select(e => e.Clone()))
+            .Select((pair, i) => (pair.Item1, pair.Item2, i)).ToList();
     }
+
+    /// <summary>The value as Python's "{:.4f}|{:.4e}|{:.3f}|{:.0f}" formats it.</summary>
+    private static string FourFormats(float v) =>
+        $"{PythonFloatFormat.Fixed(v, 4)}|{PythonFloatFormat.Scientific(v, 4)}|{PythonFloatFormat.Fixed(v, 3)}|{PythonFloatFormat.Fixed(v, 0)}";
 
     private static ParameterValues RandomTensor(Random random)
     {

@@ -96,7 +96,8 @@ public sealed class PyTorchReprTests
         Assert.Equal("OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))])", PyTorchRepr.StateDict(stateDict));
         var modelAndStateDict = PythonValue.TupleOf(new PythonValue.Leaf("LinearRegressionModel()"), PythonValue.OrderedDictOf(stateDict));
         NotebookCell(notebook, 25, 26, modelAndStateDict.Pretty(), "(model, model.state_dict())");
-        NotebookCell(notebook, 27, 30, PythonValue.ListOf(PythonValue.Parameter(weight), PythonValue.Parameter(bias)).Pretty(), "list(model.parameters())");
+        var parameters = PythonValue.ListOf(PythonValue.Parameter(weight), PythonValue.Parameter(bias));
+        NotebookCell(notebook, 27, 30, parameters.Pretty(), "list(model.parameters())");
         NotebookCell(notebook, 31, 31, TrainingLog.TrainingLogLine(0, 0.7566978f, 0.7248f), "the first training log line");
     }
 

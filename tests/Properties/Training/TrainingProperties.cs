@@ -14,7 +14,9 @@ using LanguageExt;
 
 namespace Functional.Tests.Properties.Training;
 
-/// <summary>What training promises. Epoch budgets stay small (at most 300 epochs on at most a few thousand samples) so the suite stays fast.</summary>
+/// <summary>
+/// What training promises. Epoch budgets stay small (at most 300 epochs on at most a few thousand samples) so the suite stays fast.
+/// </summary>
 public sealed class TrainingProperties
 {
     static TrainedModel Train(SettingsInput input) =>
@@ -85,7 +87,8 @@ public sealed class TrainingProperties
         var excess = log.Zip(log.Skip(1), (before, after) =>
             (Epoch: after.Epoch, Excess: after.TrainLoss - (double)before.TrainLoss - Math.Max(1e-6 * before.TrainLoss, 1e-10))).ToArray();
         var worst = excess.MaxBy(e => e.Excess);
-        return (worst.Excess <= 0).Label($"lr {c}/L with L = {largest}: at epoch {worst.Epoch} the loss rose {worst.Excess} beyond the rounding allowance");
+        return (worst.Excess <= 0)
+            .Label($"lr {c}/L with L = {largest}: at epoch {worst.Epoch} the loss rose {worst.Excess} beyond the rounding allowance");
     }
 
     /// <summary>A batch that holds the whole training split is the notebook's full-batch training, bit for bit.</summary>

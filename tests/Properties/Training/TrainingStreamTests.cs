@@ -13,14 +13,14 @@ namespace Functional.Tests.Properties.Training;
 /// <summary>Training as a lazy stream: one report per epoch, one ending, and the fold is the same run.</summary>
 public sealed class TrainingStreamTests
 {
-    static PreparedRun Notebook() =>
+    static PreparedRun PreparedNotebookRun() =>
         NotebookWorkflow.Prepare(ValidSettings.Notebook, ModelCatalog.All)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message));
 
     [Fact]
     public void Every_epoch_is_reported_in_order_with_a_test_loss_exactly_on_evaluation_epochs_then_one_ending_that_logs_those()
     {
-        var events = Notebook().Training(ComputeDevice.Cpu).ToList();
+        var events = PreparedNotebookRun().Training(ComputeDevice.Cpu).ToList();
         var epochs = events.OfType<EpochCompleted>().ToList();
         Assert.Equal(Enumerable.Range(0, 300), epochs.Select(e => e.Epoch));
         Assert.All(epochs, e => Assert.Equal(e.Epoch % 20 == 0, e.TestLoss.IsSome));
@@ -34,7 +34,7 @@ public sealed class TrainingStreamTests
     [Fact]
     public void Abandoning_a_stream_early_leaves_a_later_run_bit_identical_to_the_fold()
     {
-        var run = Notebook();
+        var run = PreparedNotebookRun();
         var first = run.Training(ComputeDevice.Cpu).Take(5).OfType<EpochCompleted>().ToList();
         Assert.Equal(5, first.Count);
         var folded = TrainingLoop.Outcome(run.Training(ComputeDevice.Cpu));
