@@ -17,12 +17,12 @@ namespace Functional.Tests.Properties.Settings;
 
 public sealed class SettingsValidationProperties
 {
-    static readonly Seq<ModelSpec> AffineAndLayerModels = Seq(
+    static readonly Seq<ModelSpec> Models = Seq(
         new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq<ParameterSpec>()), Some(new AffineForm("weight", "bias"))),
         new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), None));
 
     static string[] Errors(SettingsInput input) =>
-        RunSettings.Create(input, AffineAndLayerModels).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
+        RunSettings.Create(input, Models).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
 
     [Property]
     public Property Every_invalid_field_gets_exactly_one_error_naming_its_flag() =>
@@ -39,7 +39,7 @@ public sealed class SettingsValidationProperties
 
     [Xunit.Fact]
     public void The_notebook_settings_are_valid() =>
-        Xunit.Assert.True(RunSettings.Create(SettingsInput.Notebook, AffineAndLayerModels).IsSuccess);
+        Xunit.Assert.True(RunSettings.Create(SettingsInput.Notebook, Models).IsSuccess);
 
     [Xunit.Fact]
     public void A_step_that_gives_fewer_than_two_samples_is_rejected() =>
@@ -67,7 +67,7 @@ public sealed class SettingsValidationProperties
     public void Valid_settings_carry_the_step_the_flags_ask_for()
     {
         StepKind StepOf(SettingsInput input) =>
-            RunSettings.Create(input, AffineAndLayerModels).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
+            RunSettings.Create(input, Models).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
         Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook));
         Xunit.Assert.Equal(new StepKind.MiniBatch(16), StepOf(SettingsInput.Notebook with { BatchSize = 16 }));
         Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
@@ -79,9 +79,9 @@ public sealed class SettingsValidationProperties
     public Property Nothing_is_trained_when_the_settings_are_invalid() =>
         Prop.ForAll(SettingsArbitraries.InvalidSettings(), broken =>
         {
-            var untouchable = AffineAndLayerModels.Map(spec =>
+            var untouchable = Models.Map(spec =>
                 new TorchModel(spec, () => throw new InvalidOperationException("a model was built from invalid settings")));
-            return RunSettings.Create(broken.Input, AffineAndLayerModels).ToFin()
+            return RunSettings.Create(broken.Input, Models).ToFin()
                 .Bind(settings => NotebookWorkflow.Run(settings, untouchable, ComputeDevice.Cpu))
                 .IsFail;
         });
