@@ -9,7 +9,7 @@ namespace Functional.Tests.Formats;
 public sealed class SafetensorsInteropTests
 {
     [RequiresPyTorchFact]
-    public void Python_reads_our_file_following_the_published_format_and_loads_the_notebook_model()
+    public void Python_reads_our_file_following_the_published_format_and_loads_the_notebooks_linear_layer_model()
     {
         using var folder = new TempFolder();
         var path = folder.File("model.safetensors");
