@@ -1,10 +1,8 @@
 using ApprovalTests;
-using ApprovalTests.Reporters;
 using Xunit;
 
 namespace Functional.Tests.Snapshots;
 
-[UseReporter(typeof(QuietReporter))]
 public sealed class BadInputTests
 {
     public static TheoryData<string, string[]> BadInputs => new()
