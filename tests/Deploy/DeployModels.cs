@@ -5,6 +5,7 @@ using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Training;
 using Functional.TorchAdapter.Backend;
 using Functional.Domain.Data;
+using Functional.Domain.Models;
 using Functional.Tests.Shared;
 using LanguageExt;
 using Xunit;
@@ -33,6 +34,14 @@ internal static class DeployModels
     /// </summary>
     public static TheoryData<string> Exportable() =>
         new(All.Map(model => model.Spec.Key).Filter(key => !Unexportable.Contains(key)));
+
+    /// <summary>Which declared model a file of this model's values is taken for: itself, unless another has its layout.</summary>
+    public static string? FileIsReadAs(string key)
+    {
+        var layout = Find(key).Spec.StateDict.Parameters.Map(p =>
+            new StateEntry(p.Key, new ParameterValues(p.Shape, toSeq(new float[p.Shape.Fold(1L, (n, d) => n * d)]))));
+        return ModelMatching.ModelOf(new StateDict(layout.Strict()), All.Map(model => model.Spec)).Map(spec => spec.Key).IfNoneUnsafe((string?)null);
+    }
 
     /// <summary>The model's parameters as <c>torch.manual_seed(seed)</c> then its constructor draws them.</summary>
     public static StateDict SeededState(TorchModel model, long seed)

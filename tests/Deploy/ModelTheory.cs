@@ -54,6 +54,9 @@ internal static class SkipReasons
         var spec = DeployModels.Find(key).Spec;
         if (spec.Forward.IsLeft)
             return $"model '{key}' has no forward graph ({spec.Forward.Match(Right: _ => "", Left: u => u.Describe())}), so it cannot be exported";
+        if (DeployModels.FileIsReadAs(key) is { } other && other != key)
+            return $"a file of model '{key}' is read as model '{other}', declared with the same state_dict keys and shapes " +
+                   "(a model file does not name its model): give one of them other parameter names";
         return needs switch
         {
             Reference.OnnxChecker when OnnxMissing.Value is { } reason => $"ONNX checker unavailable: {reason}",

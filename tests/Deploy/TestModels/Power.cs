@@ -9,7 +9,7 @@ namespace Functional.Tests.Deploy.TestModels;
 /// one is meant) and trains, but does not export.
 /// </summary>
 [Model("PowerModel", Key = "test-power")]
-public sealed partial record Power([Parameter(1)] ParameterValues A, [Parameter(1)] ParameterValues B)
+public sealed partial record Power([Parameter(1)] ParameterValues Coefficient, [Parameter(1)] ParameterValues Offset)
 {
-    static Tensor Forward(Tensor x, Tensor a, Tensor b) => a * x.pow(2) + b;
+    static Tensor Forward(Tensor x, Tensor coefficient, Tensor offset) => coefficient * x.pow(2) + offset;
 }
