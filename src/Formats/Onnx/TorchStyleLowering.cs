@@ -106,7 +106,6 @@ internal static class TorchStyleLowering
             lowered.Add(new Lowered(opType, scope, inputs, attributes));
             return new Operand.Output(lowered.Count - 1);
         }
-        Operand Constant(double value) => Emit("Constant", "", [], new OnnxAttribute.ScalarTensor("value", (float)value));
 
         var inputs = node.Inputs.ToArray();
         return node.Op switch
@@ -126,20 +125,17 @@ internal static class TorchStyleLowering
                 _ => throw new ArgumentException("a binary node needs two inputs"),
             },
             GraphOp.Divide when inputs is [GraphValue.Constant numerator, var denominator] => Reciprocal(Tensor(denominator), numerator.Value),
-            _ => inputs switch
-            {
-                [GraphValue.Constant c, var t] => Ordered(OpType(node.Op), Constant(c.Value), Tensor(t)),
-                [var a, var b] => Ordered(OpType(node.Op), Tensor(a), Tensor(b)),
-                _ => throw new ArgumentException("a binary node needs two inputs"),
-            },
+            // - and / keep their order; a number becomes a Constant node where it is read, left before right.
+            _ => inputs is [var left, var right]
+                ? Emit(OpType(node.Op), "", [Tensor(left), Tensor(right)])
+                : throw new ArgumentException("a binary node needs two inputs"),
         };
 
         Operand Commuted(string opType, Operand tensor, double constant)
         {
-            var value = Constant(constant);
+            var value = EmitConstant(constant, lowered);
             return Emit(opType, "", [tensor, value]);
         }
-        Operand Ordered(string opType, Operand left, Operand right) => Emit(opType, "", [left, right]);
         Operand Reciprocal(Operand denominator, double numerator)
         {
             var inverse = Emit("Reciprocal", "", [denominator]);

@@ -100,13 +100,13 @@ public sealed class TorchStyleLoweringTests
 
     static string[] Lines(JsonElement file, string property) =>
         file.GetProperty(property).EnumerateArray().Select(line => line.GetString()!).ToArray();
-}
 
-/// <summary>A theory skipped, with the reason, when python3 with torch is missing (.ci/run installs it).</summary>
-public sealed class RequiresPyTorchTheoryAttribute : TheoryAttribute
-{
-    public RequiresPyTorchTheoryAttribute()
+    /// <summary>A theory skipped, with the reason, when python3 with torch is missing (.ci/run installs it).</summary>
+    public sealed class RequiresPyTorchTheoryAttribute : TheoryAttribute
     {
-        if (PythonTorch.WhyUnavailable is { } reason) Skip = $"PyTorch reference unavailable: {reason}";
+        public RequiresPyTorchTheoryAttribute()
+        {
+            if (PythonTorch.WhyUnavailable is { } reason) Skip = $"PyTorch reference unavailable: {reason}";
+        }
     }
 }
