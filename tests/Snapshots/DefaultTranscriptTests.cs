@@ -62,11 +62,15 @@ public sealed class DefaultTranscriptTests
         Assert.Equal(DefaultRun.Value.Stdout, german.Stdout);
     }
 
+    /// <summary>
+    /// The "Models" section is one row per declared model, so it is scrubbed here: adding a model must not change this
+    /// snapshot. That every declared model is listed is checked against the catalog in tests/Shell (CommandLineTests).
+    /// </summary>
     [Fact]
     public void The_help_text_matches_its_approved_snapshot()
     {
         var run = CliProcess.Run("--help");
         Assert.Equal(0, run.ExitCode);
-        Approvals.Verify(run.Stdout);
+        Approvals.Verify(System.Text.RegularExpressions.Regex.Replace(run.Stdout, @"(?<=Models \(--model\):\n)(  .*\n)+", "  <one row per declared model>\n"));
     }
 }

@@ -18,8 +18,10 @@ namespace Functional.Tests.Properties.Settings;
 public sealed class SettingsValidationProperties
 {
     static readonly Seq<ModelSpec> Models = Seq(
-        new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq<ParameterSpec>()), Some(new AffineForm("weight", "bias"))),
-        new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), None));
+        new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq(new ParameterSpec("weight", Seq1(1L)), new ParameterSpec("bias", Seq1(1L)))),
+            new ForwardGraph(Seq(new GraphNode(GraphOp.Multiply, Seq<GraphValue>(new GraphValue.Parameter("weight"), GraphValue.Input.Value), ""),
+                new GraphNode(GraphOp.Add, Seq<GraphValue>(new GraphValue.Node(0), new GraphValue.Parameter("bias")), "")), new GraphValue.Node(1))),
+        new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), new UntranslatedForward("layer", "the layer")));
 
     static string[] Errors(SettingsInput input) =>
         RunSettings.Create(input, Models).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
