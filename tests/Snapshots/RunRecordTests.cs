@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Functional.Display.Notebook;
 using Functional.Domain;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
@@ -16,7 +17,9 @@ public sealed class RunRecordTests
     static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--no-plots", "--runs", "records"));
 
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin()
+            .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu))
+            .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string RecordFolder()
     {
@@ -33,6 +36,10 @@ public sealed class RunRecordTests
         Assert.False(Directory.Exists(Path.Combine(Run.Value.WorkingDirectory, "runs")));
     }
 
+    /// <summary>
+    /// Each row holds the exact losses of one entry of the trained model's log, and the transcript prints those rows, in
+    /// order, as its training log lines (in whatever format the transcript uses; that format is checked against PyTorch).
+    /// </summary>
     [Fact]
     public void Metrics_csv_has_one_row_per_printed_log_line_with_the_exact_losses()
     {
@@ -40,18 +47,22 @@ public sealed class RunRecordTests
         Assert.Equal(["epoch", "train_loss", "test_loss"], rows[0]);
         var log = Notebook.Value.Trained.Curve.Points;
         Assert.Equal(log.Count, rows.Count - 1);
-        var printed = Run.Value.Stdout.Split('\n').Where(l => l.StartsWith("Epoch: ")).ToList();
-        foreach (var (row, (entry, line)) in rows.Skip(1).Zip(log.Zip(printed)))
+        foreach (var (row, entry) in rows.Skip(1).Zip(log))
         {
             Assert.Equal(entry.Epoch, int.Parse(row[0], CultureInfo.InvariantCulture));
             Assert.Equal(entry.TrainLoss, float.Parse(row[1], CultureInfo.InvariantCulture));
             Assert.Equal(entry.TestLoss, float.Parse(row[2], CultureInfo.InvariantCulture));
-            Assert.StartsWith($"Epoch: {row[0]} | Train loss: {float.Parse(row[1], CultureInfo.InvariantCulture).ToString("0.000", CultureInfo.InvariantCulture)}", line);
         }
+
+        var printedLog = rows.Skip(1).Select(row => TrainingLog.TrainingLogLine(
+            int.Parse(row[0], CultureInfo.InvariantCulture),
+            float.Parse(row[1], CultureInfo.InvariantCulture),
+            float.Parse(row[2], CultureInfo.InvariantCulture)));
+        Assert.Contains("\n" + string.Join("\n", printedLog) + "\n", Run.Value.Stdout);
     }
 
     [Fact]
-    public void Run_json_holds_the_config_seed_and_final_parameters_of_the_trained_model()
+    public void Run_json_holds_the_config_seed_model_path_final_parameters_versions_and_training_time()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RecordFolder(), "run.json")));
         var root = json.RootElement;
@@ -62,8 +73,10 @@ public sealed class RunRecordTests
         Assert.Equal("parameters", root.GetProperty("model").GetString());
         Assert.Equal("models/01_pytorch_model", root.GetProperty("model_path").GetString());
         foreach (var entry in trained.Final.Entries)
-            Assert.Equal(entry.Value.Data.ToArray(),
-                root.GetProperty("final_parameters").GetProperty(entry.Key).GetProperty("values").EnumerateArray().Select(v => v.GetSingle()).ToArray());
+        {
+            var recorded = root.GetProperty("final_parameters").GetProperty(entry.Key).GetProperty("values").EnumerateArray();
+            Assert.Equal(entry.Value.Data.ToArray(), recorded.Select(v => v.GetSingle()).ToArray());
+        }
         Assert.Equal("0.107.0", root.GetProperty("versions").GetProperty("torchsharp").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("versions").GetProperty("libtorch").GetString()));
         Assert.True(root.GetProperty("durations_seconds").GetProperty("training").GetDouble() > 0);

@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Settings;
-using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.TorchAdapter.Data;
 using LanguageExt;
@@ -18,8 +17,7 @@ namespace Functional.Tests.Properties.Settings;
 /// </summary>
 public sealed class Float32AndMemoryProperties
 {
-    static readonly Seq<ModelSpec> Models = Seq1(
-        new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq<ParameterSpec>()), Some(new AffineForm("weight", "bias"))));
+    static readonly Seq<ModelSpec> Models = Functional.Models.ModelCatalog.Specs;
 
     static string[] Errors(SettingsInput input, MemoryBudget memory) =>
         RunSettings.Create(input, Models, memory).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
