@@ -71,7 +71,7 @@ public sealed class PlotTests
         var log = Notebook.Value.Trained.Log;
         var layout = Layout(NotebookPlots.Loss(log));
         // The curves cross, so a point may be painted by the other curve; most points must show their own colour.
-        Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => e.TrainLoss), NotebookPlots.TrainLossColor) >= log.Count - 2);
+        Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => (float)e.TrainLoss), NotebookPlots.TrainLossColor) >= log.Count - 2);
         Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => e.TestLoss), NotebookPlots.TestLossColor) >= log.Count - 2);
     }
 

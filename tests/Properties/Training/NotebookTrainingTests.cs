@@ -19,7 +19,7 @@ public sealed class NotebookTrainingTests
         NotebookWorkflow.Run(ValidSettings.Notebook, ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
-    static string F(float value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);
+    static string F(double value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);
 
     [Fact]
     public void Seed_42_initialises_weight_0_3367_and_bias_0_1288()
