@@ -23,7 +23,7 @@ namespace Functional.Tests.Properties.Training;
 public sealed class LivePyTorchTrainingProperties(ITestOutputHelper output)
 {
     /// <summary>Configurations per run: CI replays one fixed batch of this many (PropertyConfiguration.cs); FUNCTIONAL_PYTORCH_CONFIGURATIONS sets another count.</summary>
-    static int Count => int.TryParse(Environment.GetEnvironmentVariable("FUNCTIONAL_PYTORCH_CONFIGURATIONS"), out var count) && count > 0 ? count : 300;
+    static int Count => int.TryParse(Environment.GetEnvironmentVariable("FUNCTIONAL_PYTORCH_CONFIGURATIONS"), out var count) && count > 0 ? count : 400;
 
     [Property(MaxTest = 1)]
     public Property Generated_configurations_train_as_in_PyTorch_to_every_printed_digit()
