@@ -34,6 +34,9 @@ Path("plots").mkdir(exist_ok=True)
 plot_predictions("plots/data.png")
 
 
+# The notebook's class, repeated here on purpose (tests/Shared/notebook_models.py is the copy everything else imports):
+# this script is the notebook as it stands, one self-contained file as its cells are, so the end-to-end comparison times
+# exactly the code a PyTorch user runs.
 class LinearRegressionModel(nn.Module):
     def __init__(self):
         super().__init__()

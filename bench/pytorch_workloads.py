@@ -9,12 +9,17 @@ Timing: time.perf_counter around samples of several calls, warm-up samples first
 calls-per-sample table is the one in bench/Measurement/EpochTimer.cs.
 """
 import argparse
+import os
 import resource
 import statistics
+import sys
 import time
 
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "Shared"))
+from notebook_models import LinearRegressionModel  # noqa: E402
 
 EPOCH_SIZES = [100, 10_000, 1_000_000, 10_000_000]
 WEIGHT, BIAS = 0.3, 0.9
@@ -45,16 +50,6 @@ def measure(plan, call):
         per_call.append((time.perf_counter() - start) / calls)
     faults = minor_faults() - faults_before
     return statistics.median(per_call), faults / (timed * calls)
-
-
-class LinearRegressionModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.weight = nn.Parameter(torch.randn(1, dtype=torch.float))
-        self.bias = nn.Parameter(torch.randn(1, dtype=torch.float))
-
-    def forward(self, x):
-        return self.weight * x + self.bias
 
 
 def line_of_size(count):

@@ -29,7 +29,7 @@ public static class AttributeSource
 
                 public string ClassName { get; }
 
-                /// <summary>The name the CLI selects the model by; defaults to the class name.</summary>
+                /// <summary>The name the CLI selects the model by (lowercase letters, digits, '-'); defaults to the class name in kebab-case.</summary>
                 public string? Key { get; set; }
             }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -12,37 +11,17 @@ public static class CatalogEmitter
     public const string HintName = "ModelCatalog.g.cs";
     private const string TorchModel = "global::Functional.TorchAdapter.Models.TorchModel";
     private const string ModelSpec = "global::Functional.Domain.Models.ModelSpec";
-    private const string AffineForm = "global::Functional.Domain.Models.AffineForm";
 
     /// <summary>
-    /// Orders the models by key (ordinal), so the catalog does not depend on file order, and keeps the first
-    /// model of each key. The namespace is the assembly name plus ".Models" (just the assembly name when it already ends
-    /// in "Models"), so each assembly gets its own catalog.
+    /// Orders the models by key (ordinal, then by qualified record name), so the catalog does not depend on file order.
+    /// The namespace is the assembly name plus ".Models" (just the assembly name when it already ends in "Models"), so
+    /// each assembly gets its own catalog. Duplicate keys are reported apart (<see cref="DuplicateKeys"/>) and fail the build.
     /// </summary>
-    public static CatalogToGenerate Plan(ImmutableArray<ModelToGenerate> models, string? assemblyName)
-    {
-        var ordered = models
+    public static CatalogToGenerate Plan(ImmutableArray<ModelToGenerate> models, string? assemblyName) =>
+        new(CatalogNamespace(assemblyName), models
             .OrderBy(model => model.Key, System.StringComparer.Ordinal)
-            .ThenBy(model => model.Location.FilePath, System.StringComparer.Ordinal)
-            .ThenBy(model => model.Location.TextSpan.Start)
-            .ToList();
-        var kept = new List<ModelToGenerate>();
-        var duplicates = new List<DiagnosticInfo>();
-        foreach (var model in ordered)
-        {
-            var owner = kept.FirstOrDefault(existing => existing.Key == model.Key);
-            if (owner.RecordName is null)
-            {
-                kept.Add(model);
-            }
-            else
-            {
-                duplicates.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateModelKey.Id, model.Location,
-                    new[] { model.Key, model.RecordName, owner.RecordName }.ToEquatableArray()));
-            }
-        }
-        return new CatalogToGenerate(CatalogNamespace(assemblyName), kept.ToEquatableArray(), duplicates.ToEquatableArray());
-    }
+            .ThenBy(model => model.QualifiedRecordName, System.StringComparer.Ordinal)
+            .ToEquatableArray());
 
     public static string Emit(CatalogToGenerate catalog)
     {
@@ -60,7 +39,7 @@ public static class CatalogEmitter
         text.AppendLine("            {");
         foreach (var model in catalog.Models)
         {
-            text.AppendLine($"                new {TorchModel}(new {ModelSpec}({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec, {Affine(model)}), () => new {model.QualifiedModuleName}()),");
+            text.AppendLine($"                new {TorchModel}(new {ModelSpec}({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec, {model.QualifiedModuleName}.Graph), () => new {model.QualifiedModuleName}()),");
         }
         text.AppendLine("            });");
         text.AppendLine();
@@ -84,11 +63,6 @@ public static class CatalogEmitter
         }
         return parts[parts.Length - 1] == "Models" ? string.Join(".", parts) : string.Join(".", parts) + ".Models";
     }
-
-    private static string Affine(ModelToGenerate model) =>
-        model.IsAffine
-            ? $"global::LanguageExt.Prelude.Some(new {AffineForm}({Literal(model.AffineWeight)}, {Literal(model.AffineBias)}))"
-            : $"global::LanguageExt.Option<{AffineForm}>.None";
 
     private static string Literal(string value) =>
         SymbolDisplay.FormatLiteral(value, quote: true);

@@ -78,6 +78,11 @@ public static class Emitter
         }
         yield return "    }));";
         yield return string.Empty;
+        foreach (var line in GraphEmitter.Property(model.Forward))
+        {
+            yield return "    " + line;
+        }
+        yield return string.Empty;
         // Field names are the PyTorch attribute names: TorchSharp's RegisterComponents names parameters after them.
         foreach (var component in model.Components)
         {

@@ -46,6 +46,21 @@ public sealed class ModelGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, static (output, model) =>
             output.AddSource(Emitter.HintName(model), Emitter.EmitModel(model)));
 
+        var duplicateKeys = parsed
+            .Where(static result => result.Claim is not null)
+            .Select(static (result, _) => result.Claim!.Value)
+            .WithTrackingName(TrackingNames.KeyClaims)
+            .Collect()
+            .Select(static (claims, _) => DuplicateKeys.Find(claims))
+            .WithTrackingName(TrackingNames.DuplicateKeys);
+        context.RegisterSourceOutput(duplicateKeys, static (output, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
         var assemblyName = context.CompilationProvider
             .Select(static (compilation, _) => compilation.AssemblyName)
             .WithTrackingName(TrackingNames.CatalogNamespace);
@@ -55,10 +70,6 @@ public sealed class ModelGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Catalog);
         context.RegisterSourceOutput(catalog, static (output, plan) =>
         {
-            foreach (var diagnostic in plan.Diagnostics)
-            {
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
             // Assemblies without models (e.g. tests that only reference the generator) get no catalog to clash over.
             if (plan.Models.Count > 0)
             {

@@ -18,12 +18,14 @@ public readonly record struct ComponentToGenerate(
     int InFeatures,
     int OutFeatures);
 
-/// <summary>Everything the emitter needs about one valid [Model] record, as equatable values.</summary>
+/// <summary>
+/// Everything the emitter needs about one valid [Model] record, as equatable values. It holds no location: moving a
+/// declaration within its file leaves this value equal, so nothing is emitted again.
+/// </summary>
 /// <param name="Namespace">The record's namespace; empty for the global namespace.</param>
 /// <param name="ClassName">PyTorch's class name, used as the module name and in ToString.</param>
 /// <param name="Key">The name the CLI selects the model by.</param>
-/// <param name="AffineWeight">For a Forward of the form <c>weight * x + bias</c>: the slope's state_dict name; else empty.</param>
-/// <param name="AffineBias">For that form: the intercept's state_dict name; else empty.</param>
+/// <param name="Forward">Forward compiled to a graph, or the construct that could not be.</param>
 public readonly record struct ModelToGenerate(
     string Namespace,
     string RecordName,
@@ -31,26 +33,30 @@ public readonly record struct ModelToGenerate(
     string ClassName,
     string Key,
     EquatableArray<ComponentToGenerate> Components,
-    string AffineWeight,
-    string AffineBias,
-    LocationInfo Location)
+    ForwardToGenerate Forward)
 {
-    public bool IsAffine => AffineWeight.Length > 0;
-
     public string ModuleName => RecordName + "Module";
 
     public string QualifiedModuleName =>
         Namespace.Length == 0 ? "global::" + ModuleName : "global::" + Namespace + "." + ModuleName;
+
+    public string QualifiedRecordName => Namespace.Length == 0 ? RecordName : Namespace + "." + RecordName;
 }
 
 /// <summary>A diagnostic as values; the descriptor is looked up by ID when it is reported.</summary>
 public readonly record struct DiagnosticInfo(string Id, LocationInfo Location, EquatableArray<string> MessageArguments);
 
-/// <summary>What parsing one [Model] declaration gives: the model when it is valid, and its diagnostics.</summary>
-public readonly record struct ParseResult(ModelToGenerate? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// Where a valid model declares its key: kept apart from the emit model, because only the check for duplicate keys
+/// needs a location, and only to report on the right declaration.
+/// </summary>
+public readonly record struct KeyClaim(string Key, string RecordName, LocationInfo Location);
 
-/// <summary>The catalog of all valid models, ordered by key, plus diagnostics that only the whole set reveals.</summary>
-public readonly record struct CatalogToGenerate(
-    string Namespace,
-    EquatableArray<ModelToGenerate> Models,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What parsing one [Model] declaration gives: the model when it has no error, its diagnostics (errors, or warnings
+/// beside a valid model), and its key claim.
+/// </summary>
+public readonly record struct ParseResult(ModelToGenerate? Model, EquatableArray<DiagnosticInfo> Diagnostics, KeyClaim? Claim);
+
+/// <summary>The catalog of all valid models, ordered by key.</summary>
+public readonly record struct CatalogToGenerate(string Namespace, EquatableArray<ModelToGenerate> Models);

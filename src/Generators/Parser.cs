@@ -39,34 +39,55 @@ public static class Parser
         }
 
         var attribute = context.Attributes[0];
+        // A compiler error in the attribute's arguments is already reported; reading it as a value would add a second,
+        // misleading diagnostic, so the declaration is left alone until it compiles.
+        if (HasCompilerError(attribute))
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty, null);
+        }
         var className = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
-        var key = NamedString(attribute, "Key") ?? className;
+        var key = NamedString(attribute, "Key") ?? ModelKeys.FromClassName(className);
         if (className.Length == 0 || key.Length == 0)
         {
             problems.Add(Problem(DiagnosticDescriptors.ModelNameMissing, location, name));
         }
+        else if (!ModelKeys.IsValid(key))
+        {
+            problems.Add(Problem(DiagnosticDescriptors.InvalidModelKey, location, key, name, ModelKeys.Suggest(key)));
+        }
 
         var components = new List<ComponentToGenerate>();
+        var compilerErrors = false;
         foreach (var parameterSyntax in declaration.ParameterList?.Parameters ?? default)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (context.SemanticModel.GetDeclaredSymbol(parameterSyntax, cancellationToken) is IParameterSymbol parameter)
             {
-                var component = ParseComponent(parameter, LocationInfo.From(parameterSyntax.GetLocation()), name, problems);
-                if (component is { } valid)
+                switch (ParseComponent(parameter, LocationInfo.From(parameterSyntax.GetLocation()), name, problems))
                 {
-                    components.Add(valid);
+                    case { Component: { } valid }:
+                        components.Add(valid);
+                        break;
+                    case { HasCompilerError: true }:
+                        compilerErrors = true;
+                        break;
                 }
             }
         }
         // A component that failed already explains the mismatch; checking Forward against the rest would only add noise.
-        if (components.Count == (declaration.ParameterList?.Parameters.Count ?? 0))
+        var complete = !compilerErrors && components.Count == (declaration.ParameterList?.Parameters.Count ?? 0);
+        if (complete)
         {
             problems.AddRange(DuplicateStateNames(components, location));
             problems.AddRange(CheckForward(symbol, components, location));
         }
+        if (!complete || problems.Count > 0)
+        {
+            return new ParseResult(null, problems.ToEquatableArray(), null);
+        }
 
-        var affine = problems.Count == 0 ? Affine(symbol, components, cancellationToken) : null;
+        var forwardMethod = symbol.GetMembers(ForwardName).OfType<IMethodSymbol>().First(method => MatchesForward(method, components));
+        var (forward, untranslated) = ForwardTranslator.Translate(context.SemanticModel.Compilation, forwardMethod, components, cancellationToken);
         var model = new ModelToGenerate(
             symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(),
             name,
@@ -74,15 +95,16 @@ public static class Parser
             className,
             key,
             components.ToEquatableArray(),
-            affine?.Weight ?? string.Empty,
-            affine?.Bias ?? string.Empty,
-            location);
-        return problems.Count == 0
-            ? new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty)
-            : new ParseResult(null, problems.ToEquatableArray());
+            forward);
+        var warnings = forward.IsTranslated
+            ? EquatableArray<DiagnosticInfo>.Empty
+            : new[] { Problem(DiagnosticDescriptors.ForwardNotTranslated, untranslated ?? location, name, forward.ConstructKind, forward.Construct) }.ToEquatableArray();
+        return new ParseResult(model, warnings, new KeyClaim(key, model.QualifiedRecordName, location));
     }
 
-    private static ComponentToGenerate? ParseComponent(
+    private readonly record struct ComponentResult(ComponentToGenerate? Component, bool HasCompilerError);
+
+    private static ComponentResult ParseComponent(
         IParameterSymbol parameter, LocationInfo location, string recordName, List<DiagnosticInfo> problems)
     {
         var attribute = parameter.GetAttributes().FirstOrDefault(a =>
@@ -90,7 +112,11 @@ public static class Parser
         if (attribute is null)
         {
             problems.Add(Problem(DiagnosticDescriptors.ComponentWithoutAttribute, location, parameter.Name, recordName));
-            return null;
+            return default;
+        }
+        if (HasCompilerError(attribute))
+        {
+            return new ComponentResult(null, HasCompilerError: true);
         }
 
         var isLinear = attribute.AttributeClass!.ToDisplayString() == AttributeSource.LinearAttribute;
@@ -116,13 +142,22 @@ public static class Parser
         }
         if (problems.Count > problemCount)
         {
-            return null;
+            return default;
         }
 
-        return isLinear
+        return new ComponentResult(isLinear
             ? new ComponentToGenerate(parameter.Name, stateName, kind, EquatableArray<int>.Empty, shape[0], shape[1])
-            : new ComponentToGenerate(parameter.Name, stateName, kind, shape.ToEquatableArray(), 0, 0);
+            : new ComponentToGenerate(parameter.Name, stateName, kind, shape.ToEquatableArray(), 0, 0), HasCompilerError: false);
     }
+
+    // When an argument does not bind, Roslyn may not resolve the constructor at all and then gives no arguments.
+    private static bool HasCompilerError(AttributeData attribute) =>
+        attribute.AttributeConstructor is null
+        || attribute.ConstructorArguments.Concat(attribute.NamedArguments.Select(argument => argument.Value)).Any(HasCompilerError);
+
+    private static bool HasCompilerError(TypedConstant argument) =>
+        argument.Kind == TypedConstantKind.Error
+        || (argument.Kind == TypedConstantKind.Array && !argument.IsNull && argument.Values.Any(HasCompilerError));
 
     private static int[] ParameterShape(AttributeData attribute) =>
         attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } shape
@@ -164,11 +199,6 @@ public static class Parser
         return [Problem(DiagnosticDescriptors.InvalidForward, forwardLocation, record.Name, componentList, expected)];
     }
 
-    private static (string Weight, string Bias)? Affine(INamedTypeSymbol record, List<ComponentToGenerate> components, CancellationToken cancellationToken) =>
-        record.GetMembers(ForwardName).OfType<IMethodSymbol>().FirstOrDefault(method => MatchesForward(method, components)) is { } forward
-            ? AffineForward.Find(forward, components, cancellationToken)
-            : null;
-
     private static bool MatchesForward(IMethodSymbol method, List<ComponentToGenerate> components) =>
         method.IsStatic
         && !method.IsGenericMethod
@@ -195,7 +225,7 @@ public static class Parser
     private static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(argument => argument.Key == name).Value.Value as string;
 
-    private static ParseResult Failed(DiagnosticInfo problem) => new(null, new[] { problem }.ToEquatableArray());
+    private static ParseResult Failed(DiagnosticInfo problem) => new(null, new[] { problem }.ToEquatableArray(), null);
 
     private static DiagnosticInfo Problem(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         new(descriptor.Id, location, arguments.ToEquatableArray());

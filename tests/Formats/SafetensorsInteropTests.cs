@@ -9,14 +9,14 @@ namespace Functional.Tests.Formats;
 public sealed class SafetensorsInteropTests
 {
     [RequiresPyTorchFact]
-    public void Python_reads_our_file_following_the_published_format_and_loads_the_notebook_model()
+    public void Python_reads_our_file_following_the_published_format_and_loads_the_notebooks_linear_layer_model()
     {
         using var folder = new TempFolder();
         var path = folder.File("model.safetensors");
-        var dict = StateDicts.LinearRegression(0.7f, -0.0f);
+        var dict = LinearLayerStateDict.With(0.7f, -0.0f);
         File.WriteAllBytes(path, SafetensorsFormat.Write(dict, new Dictionary<string, string> { ["format"] = "pt" }));
 
-        var output = PythonTorch.RunOk(PythonScripts.Prelude + """
+        var output = PythonTorch.RunOk(PythonPrelude.Text + """
             raw = open(sys.argv[1], "rb").read()
             (n,) = struct.unpack("<Q", raw[:8])
             assert n % 8 == 0
@@ -28,13 +28,14 @@ public sealed class SafetensorsInteropTests
                 begin, end = info["data_offsets"]
                 assert info["dtype"] == "F32"
                 sd[key] = torch.frombuffer(bytearray(data[begin:end]), dtype=torch.float32).reshape(info["shape"])
-            model = LinearRegressionModel()
+            model = LinearRegressionModelV2()
             model.load_state_dict(sd, strict=True)
             print(json.dumps([[k, bits_of(t)] for k, t in model.state_dict().items()]))
             """, path);
 
+        var (weightBits, biasBits) = (BitConverter.SingleToUInt32Bits(0.7f), BitConverter.SingleToUInt32Bits(-0.0f));
         Assert.Equal(
-            $"""[["linear_layer.weight",[{(uint)BitConverter.SingleToInt32Bits(0.7f)}]],["linear_layer.bias",[{(uint)BitConverter.SingleToInt32Bits(-0.0f)}]]]""",
+            $"""[["linear_layer.weight",[{weightBits}]],["linear_layer.bias",[{biasBits}]]]""",
             output.Trim().Replace(" ", ""));
     }
 }

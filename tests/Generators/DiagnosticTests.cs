@@ -1,3 +1,5 @@
+using Functional.Generators;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Functional.Tests.Generators;
@@ -17,7 +19,7 @@ public sealed class DiagnosticTests
 
     [Fact]
     public void The_samples_have_no_diagnostics() =>
-        Assert.Empty(GeneratorHarness.Run(GeneratorHarness.AllDeclarations.Select(GeneratorHarness.Declaration).ToArray()).DiagnosticIds);
+        Assert.Empty(GeneratorHarness.Run(SampleDeclarations.All).DiagnosticIds);
 
     [Fact]
     public void FMG001_record_not_partial() => AssertOnly("FMG001", """
@@ -132,6 +134,157 @@ public sealed class DiagnosticTests
         }
         """);
 
+    [Theory]
+    [InlineData("Cubic")]
+    [InlineData("1st")]
+    [InlineData("two words")]
+    [InlineData("snake_case")]
+    [InlineData("-leading")]
+    [InlineData("caf\u00e9")]
+    public void FMG013_invalid_model_key(string key) => AssertOnly("FMG013", $$"""
+        [Model("M", Key = "{{key}}")]
+        public sealed partial record M([Parameter(1)] ParameterValues Weight)
+        {
+            static Tensor Forward(Tensor x, Tensor weight) => weight * x;
+        }
+        """);
+
+    [Fact]
+    public void FMG013_names_a_valid_key_to_use_instead()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model("M", Key = "My_Model")]
+            public sealed partial record M([Parameter(1)] ParameterValues Weight)
+            {
+                static Tensor Forward(Tensor x, Tensor weight) => weight * x;
+            }
+            """);
+
+        Assert.Contains("Key = \"my-model\"", Assert.Single(run.Result.Diagnostics).GetMessage());
+    }
+
+    [Theory]
+    [InlineData("LinearRegressionModelV2", "linear-regression-model-v2")]
+    [InlineData("MLP", "mlp")]
+    [InlineData("CubicRegressionModel", "cubic-regression-model")]
+    public void Without_a_Key_the_key_is_the_class_name_in_kebab_case(string className, string key)
+    {
+        var run = GeneratorHarness.Run(Usings + $$"""
+            [Model("{{className}}")]
+            public sealed partial record M([Parameter(1)] ParameterValues Weight)
+            {
+                static Tensor Forward(Tensor x, Tensor weight) => weight * x;
+            }
+            """);
+
+        Assert.Empty(run.DiagnosticIds);
+        Assert.Equal(key, Assert.Single(run.Models).Key);
+    }
+
+    [Fact]
+    public void FMG014_is_a_warning_and_the_model_is_still_emitted_and_catalogued()
+    {
+        var run = GeneratorHarness.Run(Usings + """
+            [Model("M", Key = "m")]
+            public sealed partial record M([Parameter(1)] ParameterValues Weight)
+            {
+                static Tensor Forward(Tensor x, Tensor weight) => weight * x.pow(2);
+            }
+            """);
+
+        var warning = Assert.Single(run.Result.Diagnostics);
+        Assert.Equal(("FMG014", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Contains("Bad.M.g.cs", run.HintNames);
+        var spec = Assert.Single(run.Specs());
+        Assert.True(spec.Forward.IsLeft);
+    }
+
+    /// <summary>An argument the compiler already rejects is not read as 0, which would add a second, wrong diagnostic.</summary>
+    [Theory]
+    [InlineData("[Model(NoSuchName, Key = \"m\")]", "[Parameter(1)] ParameterValues Weight", "Tensor weight")]
+    [InlineData("[Model(\"M\", Key = NoSuchName)]", "[Parameter(1)] ParameterValues Weight", "Tensor weight")]
+    [InlineData("[Model(\"M\", Key = \"m\")]", "[Parameter(NoSuchName)] ParameterValues Weight", "Tensor weight")]
+    [InlineData("[Model(\"M\", Key = \"m\")]", "[Parameter(1, NoSuchName)] ParameterValues Weight", "Tensor weight")]
+    [InlineData("[Model(\"M\", Key = \"m\")]", "[Parameter(1, Name = NoSuchName)] ParameterValues Weight", "Tensor weight")]
+    [InlineData("[Model(\"M\", Key = \"m\")]", "[Linear(1, NoSuchName)] LinearValues Layer", "Linear layer")]
+    public void An_argument_with_a_compiler_error_gets_no_diagnostic_of_ours(string model, string component, string forwardParameter)
+    {
+        var run = GeneratorHarness.Run(Usings + $$"""
+            {{model}}
+            public sealed partial record M({{component}})
+            {
+                static Tensor Forward(Tensor x, {{forwardParameter}}) => x;
+            }
+            """);
+
+        Assert.Empty(run.DiagnosticIds);
+        Assert.Contains(run.Output.GetDiagnostics(), d => d.Id == "CS0103");
+        Assert.DoesNotContain("Bad.M.g.cs", run.HintNames);
+    }
+
+    /// <summary>
+    /// "New" is defined by a stable order: the declaration first by file path (ordinal), then by position, keeps the key;
+    /// every later one is reported. Record names and the order the files are given in do not matter.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FMG010_is_reported_on_the_declaration_in_the_later_file(bool laterFileFirst)
+    {
+        string Declaration(string name) => Usings + $$"""
+            [Model("{{name}}", Key = "same")]
+            public sealed partial record {{name}}([Parameter(1)] ParameterValues Weight)
+            {
+                static Tensor Forward(Tensor x, Tensor weight) => weight * x;
+            }
+            """;
+        var earlier = GeneratorHarness.Tree(Declaration("Zeta"), 0);
+        var later = GeneratorHarness.Tree(Declaration("Alpha"), 1);
+        var compilation = GeneratorHarness.Compilation().AddSyntaxTrees(laterFileFirst ? [later, earlier] : [earlier, later]);
+
+        var duplicate = Assert.Single(GeneratorHarness.Run(compilation).Result.Diagnostics);
+
+        Assert.Equal("FMG010", duplicate.Id);
+        Assert.Equal("Source1.cs", duplicate.Location.GetLineSpan().Path);
+        Assert.Contains("'Bad.Alpha' is already used by 'Bad.Zeta'", duplicate.GetMessage());
+    }
+
+    [Fact]
+    public void FMG010_is_reported_on_the_later_declaration_in_one_file()
+    {
+        var source = Usings + """
+            [Model("Second", Key = "same")]
+            public sealed partial record Before([Parameter(1)] ParameterValues Weight)
+            {
+                static Tensor Forward(Tensor x, Tensor weight) => weight * x;
+            }
+
+            [Model("First", Key = "same")]
+            public sealed partial record After([Parameter(1)] ParameterValues Weight)
+            {
+                static Tensor Forward(Tensor x, Tensor weight) => weight * x;
+            }
+            """;
+
+        var duplicate = Assert.Single(GeneratorHarness.Run(source).Result.Diagnostics);
+
+        Assert.Equal("After", source.Substring(duplicate.Location.SourceSpan.Start, duplicate.Location.SourceSpan.Length));
+    }
+
+    [Fact]
+    public void Every_diagnostic_has_its_own_ID_and_a_help_link_to_its_row_in_the_README()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var descriptors = DiagnosticDescriptors.All;
+
+        Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
+        Assert.All(descriptors, descriptor =>
+        {
+            Assert.Equal($"README.md#{descriptor.Id.ToLowerInvariant()}", descriptor.HelpLinkUri);
+            Assert.Contains($"<a id=\"{descriptor.Id.ToLowerInvariant()}\"></a>{descriptor.Id}", readme);
+        });
+    }
+
     [Fact]
     public void Diagnostics_point_at_the_offending_declaration()
     {
@@ -163,4 +316,7 @@ public sealed class DiagnosticTests
 
     private static void AssertOnly(string id, string source) =>
         Assert.Equal([id], GeneratorHarness.Run(Usings + source).DiagnosticIds);
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

@@ -1,12 +1,19 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using Functional.Domain.Models;
 using Functional.Generators;
 using Functional.TorchAdapter.Models;
-using Microsoft.CodeAnalysis.CSharp;
+using LanguageExt;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
 
 namespace Functional.Tests.Generators;
 
-/// <summary>Compiles test sources against Domain, TorchAdapter, TorchSharp and LanguageExt and runs the model generator on them.</summary>
+/// <summary>
+/// Compiles test sources against Domain, TorchAdapter, TorchSharp and LanguageExt and runs the model generator on them.
+/// Every run is made twice, the second time on a clone of the compilation, and must be served from the cache.
+/// </summary>
 internal static class GeneratorHarness
 {
     public const string AssemblyName = "GeneratorTests";
@@ -32,12 +39,10 @@ internal static class GeneratorHarness
             .ToImmutableArray();
     });
 
+    public static SyntaxTree Tree(string source, int index) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{index}.cs");
+
     public static CSharpCompilation Compilation(params string[] sources) =>
-        CSharpCompilation.Create(
-            AssemblyName,
-            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{index}.cs")),
-            References.Value,
-            CompilationOptions);
+        CSharpCompilation.Create(AssemblyName, sources.Select(Tree), References.Value, CompilationOptions);
 
     public static GeneratorDriver Driver() =>
         CSharpGeneratorDriver.Create(
@@ -45,22 +50,20 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(params string[] sources)
+    /// <summary>Runs the generator, then runs it again on a clone and asserts that the second run reused everything.</summary>
+    public static GeneratorRun Run(params string[] sources) => Run(Compilation(sources));
+
+    public static GeneratorRun Run(CSharpCompilation compilation)
     {
-        var driver = Driver().RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out _);
-        return new GeneratorRun(driver.GetRunResult(), output);
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var first = driver.GetRunResult();
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult();
+        CachingAssertions.SecondRunReusedEverything(first.Results.Single(), second.Results.Single());
+        return new GeneratorRun(first, output, driver);
     }
-
-    /// <summary>A declaration file from src/Models moved to its own namespace, so it does not clash with the compiled copy in Functional.Models.</summary>
-    public static string Declaration(string fileName) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Declarations", fileName))
-            .Replace("namespace Functional.Models;", "namespace Samples;");
-
-    public static string[] AllDeclarations { get; } =
-        ["LinearRegression.cs", "LinearLayerRegression.cs", "QuadraticRegression.cs"];
 }
 
-internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Output)
+internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Output, GeneratorDriver Driver)
 {
     public IReadOnlyList<string> DiagnosticIds => Result.Diagnostics.Select(d => d.Id).ToList();
 
@@ -68,4 +71,25 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
         Result.Results.Single().GeneratedSources.Single(source => source.HintName == hintName).SourceText.ToString();
 
     public IReadOnlyList<string> HintNames => Result.Results.Single().GeneratedSources.Select(source => source.HintName).ToList();
+
+    /// <summary>The emit models of the valid declarations, as the pipeline carries them.</summary>
+    public IReadOnlyList<ModelToGenerate> Models => Result.Results.Single().TrackedSteps[TrackingNames.ValidModels]
+        .SelectMany(step => step.Outputs).Select(output => (ModelToGenerate)output.Value).ToList();
+
+    /// <summary>
+    /// The generated catalog's specs, from the compiled and loaded output: what the CLI would see. Fails on any
+    /// compiler error, so a spec is never read from code that does not build.
+    /// </summary>
+    public Seq<ModelSpec> Specs()
+    {
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        // Each load gets its own anonymous load context, so every test's "GeneratorTests" assembly stays apart;
+        // Domain and LanguageExt resolve to the test's own copies, so the specs are ordinary values here.
+        var assembly = Assembly.Load(image.ToArray());
+        var catalog = assembly.GetType($"{GeneratorHarness.AssemblyName}.Models.ModelCatalog")
+                      ?? throw new InvalidOperationException("no catalog was generated");
+        return (Seq<ModelSpec>)catalog.GetProperty("Specs")!.GetValue(null)!;
+    }
 }

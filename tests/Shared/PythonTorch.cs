@@ -68,7 +68,8 @@ public sealed class RequiresIPythonFactAttribute : Xunit.FactAttribute
 {
     public RequiresIPythonFactAttribute()
     {
-        if ((PythonTorch.WhyUnavailable ?? PythonTorch.WhyIPythonUnavailable) is { } reason) Skip = $"PyTorch/IPython reference unavailable: {reason}";
+        if ((PythonTorch.WhyUnavailable ?? PythonTorch.WhyIPythonUnavailable) is { } reason)
+            Skip = $"PyTorch/IPython reference unavailable: {reason}";
     }
 }
 

@@ -1,4 +1,4 @@
-"""The notebook's model classes (option 1, option 2) and our quadratic extension, as PyTorch code.
+"""The notebook's model classes (option 1, option 2) and our extensions (quadratic, cubic, MLP), as PyTorch code.
 
 Shared by the Python scripts that produce expected values and by the C# tests that run PyTorch live.
 """
@@ -34,3 +34,25 @@ class QuadraticRegressionModel(nn.Module):
 
     def forward(self, x):
         return self.a * x * x + self.b * x + self.c
+
+
+class CubicRegressionModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Parameter(torch.randn(1))
+        self.b = nn.Parameter(torch.randn(1))
+        self.c = nn.Parameter(torch.randn(1))
+        self.d = nn.Parameter(torch.randn(1))
+
+    def forward(self, x):
+        return self.a * x * x * x + self.b * x * x + self.c * x + self.d
+
+
+class MlpRegressionModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.hidden = nn.Linear(in_features=1, out_features=8)
+        self.output = nn.Linear(in_features=8, out_features=1)
+
+    def forward(self, x):
+        return self.output(nn.functional.relu(self.hidden(x)))

@@ -21,7 +21,8 @@ public sealed class CommandLineTests
         Assert.True(syntax.Trains(root.Command) && syntax.Trains(train.Command));
         Assert.Equal(syntax.TrainFlags.Read(root.Result), syntax.TrainFlags.Read(train.Result));
         var request = syntax.TrainFlags.Read(root.Result);
-        Assert.Equal((100, LossKind.Mse, 8, false), (request.Settings.Epochs, request.Settings.Loss, request.Settings.BatchSize.IfNone(0), request.WritePlots));
+        var settings = request.Settings;
+        Assert.Equal((100, LossKind.Mse, 8, false), (settings.Epochs, settings.Loss, settings.BatchSize.IfNone(0), request.WritePlots));
     }
 
     [Fact]
@@ -47,12 +48,17 @@ public sealed class CommandLineTests
     [Fact]
     public void An_unknown_flags_value_is_not_a_second_problem_but_a_stray_word_is_one() =>
         Assert.Equal(
-            ["unknown option '--epoch'; run with --help to list the options", "unexpected argument 'stray'; options are written --name value (see --help)"],
+            [
+                "unknown option '--epoch'; run with --help to list the options",
+                "unexpected argument 'stray'; options are written --name value (see --help)",
+            ],
             Problems("--epoch", "3", "--lr", "0.1", "stray"));
 
     [Fact]
     public void A_flag_missing_its_value_or_given_twice_is_named() =>
-        Assert.Equal(["--epochs is given 2 times; give it once", "--seed needs a value, e.g. --seed 42"], Problems("--epochs", "1", "--epochs", "2", "--seed"));
+        Assert.Equal(
+            ["--epochs is given 2 times; give it once", "--seed needs a value, e.g. --seed 42"],
+            Problems("--epochs", "1", "--epochs", "2", "--seed"));
 
     [Fact]
     public void Predict_reads_several_numbers_after_one_flag_and_names_each_that_is_not_one()
@@ -78,7 +84,10 @@ public sealed class CommandLineTests
         var models = Functional.Models.ModelCatalog.Specs;
         var help = HelpText.For(syntax, syntax.Root, models).ToArray();
         Assert.All(syntax.TrainFlags.All, flag => Assert.Contains(help, line =>
-            line.TrimStart().StartsWith(flag.Option.Name + " ", StringComparison.Ordinal) && line.EndsWith($"(default: {flag.DefaultText})", StringComparison.Ordinal)));
-        Assert.All(models, model => Assert.Contains(help, line => line.TrimStart().StartsWith(model.Key + " ", StringComparison.Ordinal)));
+            Starts(line, flag.Option.Name) && line.EndsWith($"(default: {flag.DefaultText})", StringComparison.Ordinal)));
+        Assert.All(models, model => Assert.Contains(help, line => Starts(line, model.Key)));
     }
+
+    /// <summary>The help line that lists <paramref name="name"/>: it starts, after indentation, with the name and a space.</summary>
+    static bool Starts(string helpLine, string name) => helpLine.TrimStart().StartsWith(name + " ", StringComparison.Ordinal);
 }

@@ -1,10 +1,8 @@
 using ApprovalTests;
-using ApprovalTests.Reporters;
 using Xunit;
 
 namespace Functional.Tests.Snapshots;
 
-[UseReporter(typeof(QuietReporter))]
 public sealed class BadInputTests
 {
     public static TheoryData<string, string[]> BadInputs => new()
@@ -16,7 +14,7 @@ public sealed class BadInputTests
         { "unknown_flag", ["--epoch", "3"] },
         { "unwritable_out", ["--out", "/proc/functional/model.pt"] },
         { "not_a_number", ["--weight", "abc"] },
-        { "unknown_loss_and_model", ["--loss", "huber", "--model", "cubic"] },
+        { "unknown_loss_and_model", ["--loss", "huber", "--model", "no-such-model"] },
         { "several_problems_at_once", ["--epochs", "0", "--lr", "-0.1", "--eval-every", "0", "--train-split", "0", "--bogus"] },
     };
 
@@ -30,6 +28,10 @@ public sealed class BadInputTests
         Assert.Empty(CliProcess.FilesLeft(run));
         Assert.All(run.Stderr.TrimEnd('\n').Split('\n'), line => Assert.StartsWith("error: ", line));
         using (ApprovalTests.Namers.ApprovalResults.ForScenario(name))
-            Approvals.Verify(string.Join(" ", args) + "\n---\n" + run.Stderr);
+            Approvals.Verify(string.Join(" ", args) + "\n---\n" + WithoutModelList(run.Stderr));
     }
+
+    /// <summary>An unknown --model is answered with the declared keys; they come from the catalog, so adding a model changes no snapshot.</summary>
+    static string WithoutModelList(string stderr) =>
+        stderr.Replace(string.Join(", ", Functional.Models.ModelCatalog.Keys), "<the declared model keys>");
 }

@@ -1,4 +1,3 @@
-using ApprovalTests.Reporters;
 using ApprovalTests;
 using Functional.Domain.Tensors;
 using Functional.Formats.TorchSave;
@@ -9,13 +8,12 @@ using static LanguageExt.Prelude;
 namespace Functional.Tests.Snapshots;
 
 /// <summary>Every kind of bad model file gets one clear line and a non-zero exit from predict and inspect, never a crash.</summary>
-[UseReporter(typeof(QuietReporter))]
 public sealed class BadModelFileTests
 {
-    static StateDict Dict(params (string Key, float[] Values, long[] Shape)[] entries) =>
-        new(toSeq(entries.Select(e => new StateEntry(e.Key, ParameterValues.Of(e.Values, e.Shape)))).Strict());
+    static byte[] TorchSaveFileOf(params (string Key, float[] Values, long[] Shape)[] entries) =>
+        TorchSaveFormat.Write(new StateDict(toSeq(entries.Select(e => new StateEntry(e.Key, ParameterValues.Of(e.Values, e.Shape)))).Strict()));
 
-    static readonly byte[] Valid = TorchSaveFormat.Write(Dict(("weight", [0.3067f], [1]), ("bias", [0.9011f], [1])));
+    static readonly byte[] ValidModelFile = TorchSaveFileOf(("weight", [0.3067f], [1]), ("bias", [0.9011f], [1]));
 
     public static TheoryData<string> Cases() => new(BadFiles.Keys);
 
@@ -23,12 +21,12 @@ public sealed class BadModelFileTests
     {
         ["missing"] = null,
         ["empty"] = [],
-        ["truncated"] = Valid[..(Valid.Length / 2)],
+        ["truncated"] = ValidModelFile[..(ValidModelFile.Length / 2)],
         ["random_bytes"] = new Random(7).GetItems<byte>(Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 500),
         ["zip_that_is_not_pytorch"] = ZipWithOneTextFile(),
-        ["wrong_keys"] = TorchSaveFormat.Write(Dict(("weights", [0.3f], [1]), ("bias", [0.9f], [1]), ("extra", [1f], [1]))),
-        ["wrong_shape"] = TorchSaveFormat.Write(Dict(("weight", [0.3f, 0.1f, 0.2f], [3]), ("bias", [0.9f], [1]))),
-        ["nan_values"] = TorchSaveFormat.Write(Dict(("weight", [float.NaN], [1]), ("bias", [float.PositiveInfinity], [1]))),
+        ["wrong_keys"] = TorchSaveFileOf(("weights", [0.3f], [1]), ("bias", [0.9f], [1]), ("extra", [1f], [1])),
+        ["wrong_shape"] = TorchSaveFileOf(("weight", [0.3f, 0.1f, 0.2f], [3]), ("bias", [0.9f], [1])),
+        ["nan_values"] = TorchSaveFileOf(("weight", [float.NaN], [1]), ("bias", [float.PositiveInfinity], [1])),
     };
 
     static byte[] ZipWithOneTextFile()
@@ -40,7 +38,8 @@ public sealed class BadModelFileTests
         return memory.ToArray();
     }
 
-    static string PathFor(string name)
+    /// <summary>Writes the bad file of that name into a fresh folder (or nothing, for "missing") and gives its path.</summary>
+    static string WrittenBadFile(string name)
     {
         var folder = Directory.CreateTempSubdirectory("functional-bad-").FullName;
         var path = Path.Combine(folder, name + ".pt");
@@ -50,25 +49,27 @@ public sealed class BadModelFileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Predict_and_inspect_refuse_a_bad_file_with_one_line(string name)
+    public void Predict_refuses_a_bad_file_in_one_line_and_inspect_shows_only_finite_state_dicts(string name)
     {
-        var path = PathFor(name);
+        var path = WrittenBadFile(name);
         var predict = CliProcess.Run("predict", "--model", path, "--x", "0.5");
         var inspect = CliProcess.Run("inspect", path);
         Assert.Equal(2, predict.ExitCode);
         Assert.Equal("", predict.Stdout);
         Assert.Single(predict.Stderr.TrimEnd('\n').Split('\n'));
-        // inspect shows any well-formed state_dict (saying no model fits it); a file it cannot read is an error.
+        // inspect shows any well-formed finite state_dict (saying no model fits it); anything else is an error.
         Assert.Equal(name is "wrong_keys" or "wrong_shape" ? 0 : 2, inspect.ExitCode);
         var folder = Path.GetDirectoryName(path)!;
+        var predictOutput = predict.Stderr.Replace(folder, "<dir>");
+        var inspectOutput = (inspect.Stdout + inspect.Stderr).Replace(folder, "<dir>");
         using (ApprovalTests.Namers.ApprovalResults.ForScenario(name))
-            Approvals.Verify($"predict (exit {predict.ExitCode}):\n{predict.Stderr.Replace(folder, "<dir>")}inspect (exit {inspect.ExitCode}):\n{(inspect.Stdout + inspect.Stderr).Replace(folder, "<dir>")}");
+            Approvals.Verify($"predict (exit {predict.ExitCode}):\n{predictOutput}inspect (exit {inspect.ExitCode}):\n{inspectOutput}");
     }
 
     [Fact]
     public void Non_finite_values_load_when_explicitly_allowed()
     {
-        var inspect = CliProcess.Run("inspect", PathFor("nan_values"), "--allow-nonfinite");
+        var inspect = CliProcess.Run("inspect", WrittenBadFile("nan_values"), "--allow-nonfinite");
         Assert.Equal(0, inspect.ExitCode);
         Assert.Contains("OrderedDict([('weight', tensor([nan])), ('bias', tensor([inf]))])", inspect.Stdout);
     }
@@ -84,7 +85,8 @@ public sealed class BadModelFileTests
         var inspect = CliProcess.Run("inspect", renamed);
         Assert.Equal(0, inspect.ExitCode);
         Assert.StartsWith("Format: safetensors\n", inspect.Stdout);
-        var header = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path), 8, (int)BitConverter.ToUInt64(File.ReadAllBytes(path), 0));
+        var file = File.ReadAllBytes(path);
+        var header = System.Text.Encoding.UTF8.GetString(file, 8, (int)BitConverter.ToUInt64(file, 0));
         Assert.Contains("\"seed\":\"42\"", header);
         Assert.Contains("epochs=20", header);
     }

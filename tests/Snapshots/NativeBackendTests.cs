@@ -23,7 +23,8 @@ public sealed class NativeBackendTests
         }
         var emptyNuGetFolder = Directory.CreateTempSubdirectory("functional-empty-nuget-").FullName;
 
-        var run = CliProcess.RunFrom(Path.Combine(copy, "functional.dll"), new Dictionary<string, string> { ["NUGET_PACKAGES"] = emptyNuGetFolder }, "--epochs", "3");
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = emptyNuGetFolder };
+        var run = CliProcess.RunFrom(Path.Combine(copy, "functional.dll"), environment, "--epochs", "3");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Stdout);

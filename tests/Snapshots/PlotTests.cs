@@ -21,9 +21,12 @@ public sealed class PlotTests
 
     /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin()
+            .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu))
+            .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
-    static SKBitmap Png(string name)
+    /// <summary>The PNG the CLI wrote under that name, decoded.</summary>
+    static SKBitmap WrittenPng(string name)
     {
         Assert.Equal(0, Run.Value.ExitCode);
         var path = Path.Combine(RunFolder(), name);
@@ -49,18 +52,19 @@ public sealed class PlotTests
     [InlineData(PlotFiles.LossFile)]
     public void Each_plot_is_a_1000_by_700_png_that_is_not_blank(string name)
     {
-        using var png = Png(name);
+        using var png = WrittenPng(name);
         Assert.Equal((1000, 700), (png.Width, png.Height));
-        var distinctColours = Enumerable.Range(0, png.Width * png.Height / 97).Select(i => png.GetPixel(i * 97 % png.Width, i * 97 / png.Width)).Distinct().Count();
+        var everyNinetySeventhPixel = Enumerable.Range(0, png.Width * png.Height / 97).Select(i => png.GetPixel(i * 97 % png.Width, i * 97 / png.Width));
+        var distinctColours = everyNinetySeventhPixel.Distinct().Count();
         Assert.True(distinctColours > 5, $"{name} looks blank: {distinctColours} colours");
     }
 
     [Fact]
     public void The_data_plot_shows_training_points_in_blue_and_test_points_in_green_where_they_are()
     {
-        using var png = Png(PlotFiles.DataFile);
+        using var png = WrittenPng(PlotFiles.DataFile);
         var split = Notebook.Value.Split;
-        var layout = Layout(NotebookPlots.Data(split));
+        var layout = LaidOut(NotebookPlots.Data(split));
         AssertColourAt(png, layout, split.Train.X, split.Train.Y, NotebookPlots.TrainingColor);
         AssertColourAt(png, layout, split.Test.X, split.Test.Y, NotebookPlots.TestColor);
         Assert.Equal(0, CountNear(png, NotebookPlots.PredictionColor));
@@ -69,26 +73,29 @@ public sealed class PlotTests
     [Fact]
     public void The_predictions_plot_adds_the_test_predictions_in_red()
     {
-        using var png = Png(PlotFiles.PredictionsFile);
+        using var png = WrittenPng(PlotFiles.PredictionsFile);
         var (split, predictions) = (Notebook.Value.Split, Notebook.Value.Trained.TestPredictions);
-        var layout = Layout(NotebookPlots.Predictions(split, Prelude.Some(predictions)));
+        var layout = LaidOut(NotebookPlots.Predictions(split, Prelude.Some(predictions)));
         AssertColourAt(png, layout, split.Train.X, split.Train.Y, NotebookPlots.TrainingColor);
         AssertColourAt(png, layout, split.Test.X, predictions, NotebookPlots.PredictionColor);
     }
 
     [Fact]
-    public void The_loss_plot_draws_both_curves_through_each_evaluated_epoch()
+    public void The_loss_plot_shows_each_curves_colour_at_all_but_at_most_two_of_the_evaluated_epochs()
     {
-        using var png = Png(PlotFiles.LossFile);
+        using var png = WrittenPng(PlotFiles.LossFile);
         var log = Notebook.Value.Trained.Log;
-        var layout = Layout(NotebookPlots.Loss(log));
+        var layout = LaidOut(NotebookPlots.Loss(log));
         // The curves cross, so a point may be painted by the other curve; most points must show their own colour.
-        Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => (float)e.TrainLoss), NotebookPlots.TrainLossColor) >= log.Count - 2);
-        Assert.True(HitCount(png, layout, log.Map(e => (float)e.Epoch), log.Map(e => e.TestLoss), NotebookPlots.TestLossColor) >= log.Count - 2);
+        var epochs = log.Map(e => (float)e.Epoch);
+        var trainHits = HitCount(png, layout, epochs, log.Map(e => (float)e.TrainLoss), NotebookPlots.TrainLossColor);
+        var testHits = HitCount(png, layout, epochs, log.Map(e => e.TestLoss), NotebookPlots.TestLossColor);
+        Assert.True(trainHits >= log.Count - 2, $"the training loss curve shows at {trainHits} of {log.Count} epochs");
+        Assert.True(testHits >= log.Count - 2, $"the test loss curve shows at {testHits} of {log.Count} epochs");
     }
 
     /// <summary>Renders the same plot at the same size so ScottPlot can say where data coordinates land in the PNG.</summary>
-    static Plot Layout(Plot plot)
+    static Plot LaidOut(Plot plot)
     {
         plot.GetImage(NotebookPlots.Width, NotebookPlots.Height).Dispose();
         return plot;
@@ -113,15 +120,19 @@ public sealed class PlotTests
         Math.Abs(pixel.Red - colour.R) <= 8 && Math.Abs(pixel.Green - colour.G) <= 8 && Math.Abs(pixel.Blue - colour.B) <= 8;
 
     [Fact]
-    public void A_large_dataset_is_drawn_from_at_most_the_point_cap_per_series_keeping_its_ends()
+    public void A_large_dataset_is_drawn_from_at_most_the_point_cap_per_series_keeping_each_series_ends()
     {
-        var split = Datasets.Split(LineData.Line(DatasetSpec.Create(0.3, 0.9, 0, 1, 1e-5).Match(Succ: spec => spec, Fail: e => throw new InvalidOperationException(e.Head.Message))), 0.8);
+        var spec = DatasetSpec.Create(0.3, 0.9, 0, 1, 1e-5).Match(Succ: s => s, Fail: e => throw new InvalidOperationException(e.Head.Message));
+        var split = Datasets.Split(LineData.Line(spec), 0.8);
         var plot = NotebookPlots.Data(split);
         var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
         Assert.Equal(2, series.Count);
         Assert.All(series, s => Assert.InRange(s.Data.GetScatterPoints().Count, 1, NotebookPlots.MaxPointsPerSeries));
-        var training = series[0].Data.GetScatterPoints();
-        Assert.Equal(split.Train.X[0], training[0].X, 6);
-        Assert.True(training[^1].X > split.Train.X[^1] - 1e-3, "the drawn training points reach the end of the training data");
+        foreach (var (drawn, data, name) in new[] { (series[0], split.Train, "training"), (series[1], split.Test, "test") })
+        {
+            var points = drawn.Data.GetScatterPoints();
+            Assert.Equal(data.X[0], points[0].X, 6);
+            Assert.True(points[^1].X > data.X[^1] - 1e-3, $"the drawn {name} points reach the end of the {name} data");
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace Functional.Tests.Snapshots;
 public sealed class ProgressTests
 {
     [Fact]
-    public void Stdout_is_byte_identical_with_the_progress_bar_forced_on_or_off()
+    public void Forcing_the_bar_on_draws_it_on_stderr_and_leaves_stdout_byte_identical_to_forcing_it_off()
     {
         var withBar = CliProcess.Run("--progress", "always", "--no-plots", "--no-runs");
         var without = CliProcess.Run("--progress", "never", "--no-plots", "--no-runs");

@@ -6,15 +6,12 @@ namespace Functional.Tests.Snapshots;
 /// <summary>Our model files against real PyTorch, in both directions, through the CLI a user runs.</summary>
 public sealed class PyTorchInteropTests
 {
-    /// <summary>The notebook's model classes as PyTorch code (tests/Shared/notebook_models.py), then the test's own lines.</summary>
-    static readonly string NotebookModels = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Shared", "notebook_models.py")) + "\n";
-
     [RequiresPyTorchFact]
     public void PyTorch_loads_the_main_jobs_model_file_and_predicts_what_our_transcript_shows()
     {
         var run = CliProcess.Run();
         Assert.Equal(0, run.ExitCode);
-        var python = PythonTorch.Run(NotebookModels + """
+        var python = PythonTorch.Run(NotebookModelsPython.Source + """
             model = LinearRegressionModel()
             model.load_state_dict(torch.load("models/01_pytorch_model"))
             X = torch.arange(0, 1, 0.01).unsqueeze(dim=1)
@@ -23,8 +20,17 @@ public sealed class PyTorchInteropTests
                 print(model(X[80:]))
             """, [], workingDirectory: run.WorkingDirectory);
         Assert.True(python.ExitCode == 0, python.Stderr);
-        var ourPredictionCell = run.Stdout.Split("Saving model to")[0].Split("Epoch: 280")[1].Split('\n', 2)[1].Split("tensor([[")[1];
-        Assert.Equal("tensor([[" + ourPredictionCell.TrimEnd('\n'), python.Stdout.TrimEnd('\n'));
+        PyTorchReference.AssertMatchesLive("the main job's model file loaded by torch.load, predicting X[80:]",
+            python.Stdout.TrimEnd('\n'), string.Join("\n", FirstPredictionCell(run.Stdout)));
+    }
+
+    /// <summary>The transcript's first cell printed at the start of a line as a column tensor: the test predictions.</summary>
+    static IEnumerable<string> FirstPredictionCell(string transcript)
+    {
+        var lines = transcript.Split('\n');
+        var first = Array.FindIndex(lines, line => line.StartsWith("tensor([["));
+        var last = Array.FindIndex(lines, first, line => line.EndsWith("]])"));
+        return first < 0 || last < 0 ? [] : lines[first..(last + 1)];
     }
 
     [RequiresPyTorchFact]
@@ -38,7 +44,7 @@ public sealed class PyTorchInteropTests
     static void PredictsLikePyTorch(string makeModel)
     {
         var folder = Directory.CreateTempSubdirectory("functional-interop-").FullName;
-        var python = PythonTorch.Run(NotebookModels + makeModel + """
+        var python = PythonTorch.Run(NotebookModelsPython.Source + makeModel + """
 
             torch.save(model.state_dict(), "from_pytorch.pt")
             with torch.inference_mode():
@@ -48,14 +54,14 @@ public sealed class PyTorchInteropTests
 
         var ours = CliProcess.Run("predict", "--model", Path.Combine(folder, "from_pytorch.pt"), "--x", "0.5", "0.9", "-3", "123.25");
         Assert.True(ours.ExitCode == 0, ours.Stderr);
-        Assert.Equal(python.Stdout, ours.Stdout);
+        PyTorchReference.AssertMatchesLive("the saved model's predictions for 0.5, 0.9, -3 and 123.25", python.Stdout, ours.Stdout);
     }
 
     [RequiresPyTorchFact]
     public void A_float64_state_dict_is_converted_with_a_note()
     {
         var folder = Directory.CreateTempSubdirectory("functional-interop-").FullName;
-        var python = PythonTorch.Run(NotebookModels + """
+        var python = PythonTorch.Run(NotebookModelsPython.Source + """
             torch.manual_seed(42)
             model = LinearRegressionModel().double()
             torch.save(model.state_dict(), "double.pt")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Functional.Display.Notebook;
 using Functional.Domain;
 using Functional.Domain.Settings;
 using Functional.Domain.Workflow;
@@ -38,6 +39,10 @@ public sealed class RunRecordTests
         Assert.False(Directory.Exists(Path.Combine(Run.Value.WorkingDirectory, "runs")));
     }
 
+    /// <summary>
+    /// Each row holds the exact losses of one entry of the trained model's log (then the last epoch), and the transcript
+    /// prints those rows, in order, as its training log lines (that format is checked against PyTorch).
+    /// </summary>
     [Fact]
     public void Metrics_csv_has_one_row_per_printed_log_line_then_the_last_epoch_with_the_exact_losses()
     {
@@ -55,6 +60,12 @@ public sealed class RunRecordTests
             Assert.Equal((double)entry.TestLoss, double.Parse(row[2], CultureInfo.InvariantCulture));
         }
         Assert.Equal("299", rows[^1][0]);
+
+        var printedLog = rows.Skip(1).SkipLast(1).Select(row => TrainingLog.TrainingLogLine(
+            int.Parse(row[0], CultureInfo.InvariantCulture),
+            double.Parse(row[1], CultureInfo.InvariantCulture),
+            double.Parse(row[2], CultureInfo.InvariantCulture)));
+        Assert.Contains("\n" + string.Join("\n", printedLog) + "\n", Run.Value.Stdout);
     }
 
     [Fact]

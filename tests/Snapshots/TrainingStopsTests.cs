@@ -30,7 +30,8 @@ public sealed class TrainingStopsTests
         // The device line is printed after the Ctrl+C handler is in place, so a signal after it reaches training.
         Assert.Equal("Using device: cpu", await process.StandardError.ReadLineAsync());
         await Task.Delay(300);
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
         var rest = process.StandardError.ReadToEndAsync();
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
@@ -44,7 +45,9 @@ public sealed class TrainingStopsTests
 
         Assert.Equal(130, process.ExitCode);
         Assert.Equal("", await stdout);
-        Assert.Matches(@"^interrupted: training stopped after \d+ of 100000000 epochs; no model file was written\n$", (await rest).ReplaceLineEndings("\n"));
+        Assert.Matches(
+            @"^interrupted: training stopped after \d+ of 100000000 epochs; no model file was written\n$",
+            (await rest).ReplaceLineEndings("\n"));
         Assert.Equal(previous, File.ReadAllBytes(model));
         Assert.False(Directory.Exists(Path.Combine(folder, "plots")));
         Assert.False(Directory.Exists(Path.Combine(folder, "runs")));

@@ -31,11 +31,13 @@ public sealed class CommandLineSyntax
     public TrainFlags TrainFlags { get; } = new();
     public PredictFlags PredictFlags { get; } = new();
     public InspectFlags InspectFlags { get; } = new();
+    public ExportFlags ExportFlags { get; } = new();
 
     public RootCommand Root { get; }
     public Command Train { get; }
     public Command Predict { get; }
     public Command Inspect { get; }
+    public Command Export { get; }
 
     readonly IReadOnlyDictionary<Command, CommandDoc> docs;
 
@@ -45,6 +47,7 @@ public sealed class CommandLineSyntax
         Train = new Command("train", "the notebook: make the line, train, save, reload and compare (the default command)");
         Predict = new Command("predict", "predictions of a saved model, on given x or on the notebook's test split");
         Inspect = new Command("inspect", "a model file's format, the declared model it fits, and its state_dict");
+        Export = new Command("export", "a saved model as an ONNX file, to run with ONNX Runtime");
 
         // Neither --version nor [directives] were ever part of this command line; they would only shadow mistakes.
         foreach (var version in Root.Options.OfType<VersionOption>().ToList()) Root.Options.Remove(version);
@@ -58,12 +61,14 @@ public sealed class CommandLineSyntax
         foreach (var flag in PredictFlags.All) Predict.Options.Add(flag.Option);
         Inspect.Arguments.Add(InspectFlags.Path);
         foreach (var flag in InspectFlags.All) Inspect.Options.Add(flag.Option);
+        foreach (var flag in ExportFlags.All) Export.Options.Add(flag.Option);
         Root.Subcommands.Add(Train);
         Root.Subcommands.Add(Predict);
         Root.Subcommands.Add(Inspect);
+        Root.Subcommands.Add(Export);
 
         string[] trainUsage = [$"{Invocation} [train] [options]", $"{Invocation} predict --model PATH [--x X1 X2 ...] [--allow-nonfinite]",
-            $"{Invocation} inspect PATH [--allow-nonfinite]", $"{Invocation} COMMAND --help"];
+            $"{Invocation} inspect PATH [--allow-nonfinite]", $"{Invocation} export --model PATH --onnx OUT.onnx", $"{Invocation} COMMAND --help"];
         docs = new Dictionary<Command, CommandDoc>
         {
             [Root] = new($"functional: {Root.Description}", trainUsage, TrainFlags.All, ExitCodesOfTraining),
@@ -72,6 +77,8 @@ public sealed class CommandLineSyntax
                 [$"{Invocation} predict --model PATH [--x X1 X2 ...] [--allow-nonfinite]"], PredictFlags.All, ExitCodesOfReading),
             [Inspect] = new($"functional inspect: {Inspect.Description}",
                 [$"{Invocation} inspect PATH [--allow-nonfinite]"], InspectFlags.All, ExitCodesOfReading),
+            [Export] = new($"functional export: {Export.Description}",
+                [$"{Invocation} export --model PATH --onnx OUT.onnx"], ExportFlags.All, ExitCodesOfReading),
         };
     }
 
@@ -86,5 +93,5 @@ public sealed class CommandLineSyntax
         return new ParsedCommandLine(result, ParseProblems.Of(result, args, AllFlags()));
     }
 
-    IReadOnlyList<IFlag> AllFlags() => [.. TrainFlags.All, .. PredictFlags.All, .. InspectFlags.All];
+    IReadOnlyList<IFlag> AllFlags() => [.. TrainFlags.All, .. PredictFlags.All, .. InspectFlags.All, .. ExportFlags.All];
 }

@@ -25,7 +25,9 @@ public static class HelpText
             ? models.Map(model => Row(model.Key, $"{model.ClassName}: {string.Join(", ", model.StateDict.Parameters.Map(p => $"{p.Key} {p.ShapeText}"))}")).ToList()
             : [];
         var commands = command.Subcommands.Select(subcommand => Row(subcommand.Name, subcommand.Description ?? "")).ToList();
-        var width = options.Concat(arguments).Concat(modelRows).Concat(commands).Max(row => row.Left.Length) + 4;
+        var width = options.Concat(arguments).Concat(commands).Max(row => row.Left.Length) + 4;
+        // A long model key widens only the model section, so declaring a model changes no other line of --help.
+        var modelWidth = modelRows.Select(row => row.Left.Length + 4).Append(width).Max();
 
         var lines = new List<string> { doc.Title, "" };
         lines.AddRange(doc.Usage.Select((usage, i) => (i == 0 ? "Usage: " : "       ") + usage));
@@ -44,7 +46,7 @@ public static class HelpText
         if (modelRows.Count > 0)
         {
             lines.AddRange(["", "Models (--model):"]);
-            lines.AddRange(modelRows.Select(row => row.Render(width)));
+            lines.AddRange(modelRows.Select(row => row.Render(modelWidth)));
         }
         lines.AddRange(["", doc.ExitCodes]);
         return toSeq(lines).Strict();

@@ -1,7 +1,9 @@
+using System.Globalization;
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Functional.Domain.Data;
+using Functional.Tests.Properties.Arbitraries;
 using Functional.TorchAdapter.Data;
 
 namespace Functional.Tests.Properties.Data;
@@ -14,10 +16,13 @@ public sealed class DatasetProperties
     /// cast to float32 first), so each y is exactly <c>x * (float)weight + (float)bias</c> in float arithmetic.
     /// </summary>
     [Property]
-    public bool Every_y_is_weight_times_x_plus_bias_in_float32(DatasetSpec spec)
+    public Property Every_y_is_weight_times_x_plus_bias_in_float32(DatasetSpec spec)
     {
         var dataset = LineData.Line(spec);
-        return dataset.X.ToArray().Zip(dataset.Y.ToArray()).All(p => p.Item2 == Line(p.Item1, (float)spec.Weight, (float)spec.Bias));
+        var (x, y) = (dataset.X.ToArray(), dataset.Y.ToArray());
+        float Expected(int i) => Line(x[i], (float)spec.Weight, (float)spec.Bias);
+        var wrong = Enumerable.Range(0, x.Length).FirstOrDefault(i => y[i] != Expected(i), -1);
+        return (wrong < 0).Label(wrong < 0 ? "" : $"sample {wrong}: x {x[wrong]:R}, y {y[wrong]:R}, expected {Expected(wrong):R}");
     }
 
     static float Line(float x, float weight, float bias)
@@ -28,25 +33,38 @@ public sealed class DatasetProperties
 
     /// <summary><c>torch.arange(start, end, step)</c> has <c>ceil((end - start) / step)</c> elements, computed in double.</summary>
     [Property]
-    public bool The_sample_count_is_what_torch_arange_gives(DatasetSpec spec) =>
-        LineData.Line(spec).Count == (long)Math.Ceiling((spec.End - spec.Start) / spec.Step);
+    public Property The_sample_count_is_what_torch_arange_gives(DatasetSpec spec)
+    {
+        var (count, expected) = (LineData.Line(spec).Count, (long)Math.Ceiling((spec.End - spec.Start) / spec.Step));
+        return (count == expected).Label($"{count} samples, torch.arange gives {expected}");
+    }
 
     [Property]
-    public bool X_starts_at_start_and_climbs_by_step_staying_below_end(DatasetSpec spec)
+    public Property X_starts_at_start_and_climbs_by_step_staying_below_end(DatasetSpec spec)
     {
         var x = LineData.Line(spec).X.ToArray();
         var tolerance = 1e-5 * Math.Max(1, Math.Abs(spec.End));
-        var onGrid = x.Select((value, i) => Math.Abs(value - (spec.Start + i * spec.Step)) <= tolerance).All(ok => ok);
-        return x[0] == (float)spec.Start && onGrid && x.All(value => value < spec.End + tolerance);
+        var offGrid = Enumerable.Range(0, x.Length).FirstOrDefault(i => Math.Abs(x[i] - (spec.Start + i * spec.Step)) > tolerance, -1);
+        var pastEnd = Array.FindIndex(x, value => value >= spec.End + tolerance);
+        return (x[0] == (float)spec.Start).Label($"x[0] is {x[0]:R}, not the start {spec.Start:R}")
+            .And((offGrid < 0).Label($"x[{offGrid}] is off the grid start + i * step"))
+            .And((pastEnd < 0).Label($"x[{pastEnd}] is not below the end {spec.End:R}"));
     }
 
-    /// <summary>The notebook's own numbers, from its printed output under PyTorch: 100 samples, y[1] = 0.9030.</summary>
+    /// <summary>
+    /// The notebook's own numbers: its printed output under PyTorch shows 100 samples, x[0] = 0.0000, x[1] = 0.0100 and
+    /// y[1] = 0.9030; the last x of <c>torch.arange(0, 1, 0.01)</c> is 0.99.
+    /// </summary>
     [Xunit.Fact]
-    public void The_notebook_line_has_100_samples_from_0_to_0_99()
+    public void The_notebook_line_has_100_samples_from_0_to_0_99_and_y_1_is_0_9030()
     {
         var dataset = LineData.Line(DatasetSpec.Notebook);
         Xunit.Assert.Equal(100, dataset.Count);
-        Xunit.Assert.Equal("0.9030", dataset.Y[1].ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
-        Xunit.Assert.Equal("0.0100", dataset.X[1].ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+        Xunit.Assert.Equal("0.0000", Printed(dataset.X[0]));
+        Xunit.Assert.Equal("0.0100", Printed(dataset.X[1]));
+        Xunit.Assert.Equal("0.9900", Printed(dataset.X[99]));
+        Xunit.Assert.Equal("0.9030", Printed(dataset.Y[1]));
     }
+
+    static string Printed(float value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

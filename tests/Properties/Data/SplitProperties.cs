@@ -1,32 +1,28 @@
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using FsCheck;
 using Functional.Domain.Data;
+using Functional.Tests.Properties.Arbitraries;
 using Functional.TorchAdapter.Data;
-using LanguageExt;
-using static LanguageExt.Prelude;
 
 namespace Functional.Tests.Properties.Data;
 
 public sealed class SplitProperties
 {
-    static Arbitrary<(Dataset Dataset, double Fraction)> DatasetsAndFractions() =>
-        ArbMap.Default.ArbFor<(NonEmptyArray<NormalFloat>, int)>().Convert(
-            t => (Of(t.Item1.Get.Select(f => (float)f.Get).ToArray()), (Math.Abs(t.Item2) % 99 + 1) / 100.0),
-            ((Dataset Dataset, double Fraction) p) => (NonEmptyArray<NormalFloat>.NewNonEmptyArray(p.Dataset.X.ToArray().Select(x => NormalFloat.NewNormalFloat(x)).ToArray()), (int)Math.Round(p.Fraction * 100)));
-
-    static Dataset Of(float[] x) => new(Floats.Of(x), Floats.Of(x.Select(v => v * 2 + 1).ToArray()));
-
     /// <summary>As the notebook: <c>train_split = int(len(X) * 0.8)</c>; the first part trains, the rest tests.</summary>
     [Property]
     public Property The_split_keeps_order_takes_floor_n_times_fraction_for_training_and_loses_nothing() =>
-        Prop.ForAll(DatasetsAndFractions(), input =>
+        Prop.ForAll(DataArbitraries.DatasetAndTrainFraction(), input =>
         {
             var (dataset, fraction) = input;
             var split = Datasets.Split(dataset, fraction);
-            return split.Train.Count == (int)Math.Floor(dataset.Count * fraction)
-                   && split.Train.X.ToArray().Concat(split.Test.X.ToArray()).SequenceEqual(dataset.X.ToArray())
-                   && split.Train.Y.ToArray().Concat(split.Test.Y.ToArray()).SequenceEqual(dataset.Y.ToArray());
+            var expectedTrain = (int)Math.Floor(dataset.Count * fraction);
+            return (split.Train.Count == expectedTrain)
+                    .Label($"{split.Train.Count} training samples of {dataset.Count} at {fraction}, expected {expectedTrain}")
+                .And(split.Train.X.ToArray().Concat(split.Test.X.ToArray()).SequenceEqual(dataset.X.ToArray())
+                    .Label("training then test x is not the dataset's x"))
+                .And(split.Train.Y.ToArray().Concat(split.Test.Y.ToArray()).SequenceEqual(dataset.Y.ToArray())
+                    .Label("training then test y is not the dataset's y"));
         });
 
     [Xunit.Fact]

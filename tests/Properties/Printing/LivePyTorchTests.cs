@@ -3,7 +3,6 @@ using Functional.Display.Python;
 using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
 using Functional.Tests.Shared;
-using LanguageExt;
 using Xunit;
 
 namespace Functional.Tests.Properties.Printing;
@@ -31,12 +30,34 @@ public sealed class LivePyTorchTests
         [[1], [2], [5], [17], [3, 1], [20, 1], [2, 3], [4, 9], [2, 3, 4], [2, 2, 2, 2], [1001], [8, 130], [0], [3, 0]];
 
     [RequiresPyTorchFact]
-    public void Random_tensors_print_as_live_pytorch_prints_them() => CompareWithLivePython(checkPretty: false);
+    public void Random_tensors_and_parameters_print_and_their_floats_format_as_live_PyTorch_prints_them()
+    {
+        foreach (var (values, python, index) in CasesPrintedByLivePython())
+        {
+            var what = $"case {index}, shape [{string.Join(", ", values.Shape)}]";
+            PyTorchReference.AssertMatchesLive($"repr(torch.tensor(...)), {what}",
+                python.GetProperty("repr").GetString()!, PyTorchRepr.Tensor(values));
+            PyTorchReference.AssertMatchesLive($"repr(nn.Parameter(...)), {what}",
+                python.GetProperty("parameter").GetString()!, PyTorchRepr.Parameter(values));
+            PyTorchReference.AssertMatchesLive($"the first 20 values as .4f|.4e|.3f|.0f, {what}",
+                string.Join("\n", python.GetProperty("formats").EnumerateArray().Select(f => f.GetString())),
+                string.Join("\n", values.Data.Take(20).Select(FourFormats)));
+        }
+    }
 
     [RequiresIPythonFact]
-    public void Random_tensors_pretty_print_as_live_ipython_prints_them() => CompareWithLivePython(checkPretty: true);
+    public void Random_tensors_and_parameters_pretty_print_as_live_IPython_prints_them()
+    {
+        foreach (var (values, python, index) in CasesPrintedByLivePython())
+        {
+            var pair = PythonValue.TupleOf(PythonValue.Tensor(values), PythonValue.ListOf(PythonValue.Parameter(values)));
+            PyTorchReference.AssertMatchesLive($"IPython pretty((tensor, [parameter])), case {index}",
+                python.GetProperty("pretty").GetString()!, pair.Pretty());
+        }
+    }
 
-    private static void CompareWithLivePython(bool checkPretty)
+    /// <summary>300 random tensors (always the same ones), each with what the installed PyTorch printed for it.</summary>
+    private static IEnumerable<(ParameterValues Values, JsonElement Python, int Index)> CasesPrintedByLivePython()
     {
         var random = new Random(20240601);
         var cases = Enumerable.Range(0, 300).Select(_ => RandomTensor(random)).ToList();
@@ -46,18 +67,16 @@ public sealed class LivePyTorchTests
             bits = c.Data.Select(BitConverter.SingleToUInt32Bits).ToArray(),
         }));
 
-        using var expected = JsonDocument.Parse(PythonTorch.Run(ReprScript, [], input).Stdout);
-        foreach (var (values, python) in cases.Zip(expected.RootElement.EnumerateArray()))
-        {
-            Assert.Equal(python.GetProperty("repr").GetString(), PyTorchRepr.Tensor(values));
-            Assert.Equal(python.GetProperty("parameter").GetString(), PyTorchRepr.Parameter(values));
-            var pair = PythonValue.TupleOf(PythonValue.Tensor(values), PythonValue.ListOf(PythonValue.Parameter(values)));
-            if (checkPretty) Assert.Equal(python.GetProperty("pretty").GetString(), pair.Pretty());
-            var ours = values.Data.Take(20).Select(v =>
-                $"{PythonFloatFormat.Fixed(v, 4)}|{PythonFloatFormat.Scientific(v, 4)}|{PythonFloatFormat.Fixed(v, 3)}|{PythonFloatFormat.Fixed(v, 0)}");
-            Assert.Equal(python.GetProperty("formats").EnumerateArray().Select(f => f.GetString()), ours);
-        }
+        var printed = PythonTorch.Run(ReprScript, [], input);
+        Assert.True(printed.ExitCode == 0, $"python failed ({printed.ExitCode}):\n{printed.Stderr}");
+        using var expected = JsonDocument.Parse(printed.Stdout);
+        return cases.Zip(expected.RootElement.EnumerateArray().Select(e => e.Clone()))
+            .Select((pair, i) => (pair.Item1, pair.Item2, i)).ToList();
     }
+
+    /// <summary>The value as Python's "{:.4f}|{:.4e}|{:.3f}|{:.0f}" formats it.</summary>
+    private static string FourFormats(float v) =>
+        $"{PythonFloatFormat.Fixed(v, 4)}|{PythonFloatFormat.Scientific(v, 4)}|{PythonFloatFormat.Fixed(v, 3)}|{PythonFloatFormat.Fixed(v, 0)}";
 
     private static ParameterValues RandomTensor(Random random)
     {

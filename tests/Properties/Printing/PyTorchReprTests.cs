@@ -1,113 +1,116 @@
-using System.Globalization;
 using Functional.Display.Notebook;
 using Functional.Display.Python;
 using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
+using Functional.Tests.Shared;
 using LanguageExt;
 using Xunit;
 
 namespace Functional.Tests.Properties.Printing;
 
+/// <summary>Our Python-style text against what PyTorch, IPython and Python printed (repr_cases.json, the notebook's own output).</summary>
 public sealed class PyTorchReprTests
 {
-    public static TheoryData<string> TensorCases => ReprCases.NamesIn("tensors");
+    public static TheoryData<string> TensorCases => PyTorchReprCases.NamesIn("tensors");
 
-    public static TheoryData<string> PrettyCases => ReprCases.NamesIn("pretty");
+    public static TheoryData<string> PrettyCases => PyTorchReprCases.NamesIn("pretty");
 
     [Theory]
     [MemberData(nameof(TensorCases))]
     public void Tensor_repr_matches_pytorch(string name)
     {
-        var spec = ReprCases.Named("tensors", name);
-        Assert.Equal(spec.GetProperty("expected").GetString(), ReprCases.OurRepr(spec));
+        var spec = PyTorchReprCases.Named("tensors", name);
+        MatchesCase(name, spec.GetProperty("expected").GetString()!, PyTorchReprCases.OurRepr(spec));
     }
 
     [Theory]
     [MemberData(nameof(TensorCases))]
-    public void Tensor_repr_ignores_the_current_culture(string name)
+    public void Tensor_repr_matches_pytorch_under_a_German_culture(string name)
     {
-        var spec = ReprCases.Named("tensors", name);
-        Assert.Equal(spec.GetProperty("expected").GetString(), UnderGermanCulture(() => ReprCases.OurRepr(spec)));
+        var spec = PyTorchReprCases.Named("tensors", name);
+        MatchesCase(name, spec.GetProperty("expected").GetString()!, GermanCulture.Run(() => PyTorchReprCases.OurRepr(spec)));
     }
 
     [Theory]
     [MemberData(nameof(PrettyCases))]
     public void IPython_pretty_output_matches(string name)
     {
-        var spec = ReprCases.Named("pretty", name);
-        Assert.Equal(spec.GetProperty("pretty").GetString(), ReprCases.ValueOf(spec.GetProperty("value")).Pretty());
+        var spec = PyTorchReprCases.Named("pretty", name);
+        MatchesCase(name, spec.GetProperty("pretty").GetString()!, PyTorchReprCases.ValueOf(spec.GetProperty("value")).Pretty());
     }
 
     [Theory]
     [MemberData(nameof(PrettyCases))]
     public void Plain_repr_matches_python(string name)
     {
-        var spec = ReprCases.Named("pretty", name);
-        Assert.Equal(spec.GetProperty("repr").GetString(), ReprCases.ValueOf(spec.GetProperty("value")).Repr());
+        var spec = PyTorchReprCases.Named("pretty", name);
+        MatchesCase(name, spec.GetProperty("repr").GetString()!, PyTorchReprCases.ValueOf(spec.GetProperty("value")).Repr());
     }
 
     [Fact]
-    public void Float_formats_match_python_for_every_sample()
+    public void Float_formats_and_one_element_tensors_match_python_for_every_sample()
     {
-        foreach (var sample in ReprCases.Section("floats"))
+        foreach (var sample in PyTorchReprCases.Section("floats"))
         {
-            var value = ReprCases.FloatFromBits(sample.GetProperty("bits"));
-            Assert.Equal(sample.GetProperty("fixed4").GetString(), PythonFloatFormat.Fixed(value, 4));
-            Assert.Equal(sample.GetProperty("fixed3").GetString(), PythonFloatFormat.Fixed(value, 3));
-            Assert.Equal(sample.GetProperty("fixed0").GetString(), PythonFloatFormat.Fixed(value, 0));
-            Assert.Equal(sample.GetProperty("sci4").GetString(), PythonFloatFormat.Scientific(value, 4));
-            Assert.Equal(sample.GetProperty("tensor").GetString(), PyTorchRepr.Tensor(ParameterValues.Of([value], 1)));
+            var value = PyTorchReprCases.FloatFromBits(sample.GetProperty("bits"));
+            string[] python =
+            [
+                sample.GetProperty("fixed4").GetString()!, sample.GetProperty("fixed3").GetString()!, sample.GetProperty("fixed0").GetString()!,
+                sample.GetProperty("sci4").GetString()!, sample.GetProperty("tensor").GetString()!,
+            ];
+            string[] ours =
+            [
+                PythonFloatFormat.Fixed(value, 4), PythonFloatFormat.Fixed(value, 3), PythonFloatFormat.Fixed(value, 0),
+                PythonFloatFormat.Scientific(value, 4), PyTorchRepr.Tensor(ParameterValues.Of([value], 1)),
+            ];
+            PyTorchReference.AssertMatchesFile(PyTorchReprCases.RepositoryPath, python, ours,
+                $"floats, bits 0x{BitConverter.SingleToUInt32Bits(value):X8}: .4f, .3f, .0f, .4e, tensor repr");
         }
     }
 
     [Fact]
-    public void Training_log_lines_match_python()
+    public void Training_log_lines_match_python_in_the_invariant_and_a_German_culture()
     {
-        foreach (var line in ReprCases.Section("training_log"))
+        foreach (var line in PyTorchReprCases.Section("training_log"))
         {
             string Ours() => TrainingLog.TrainingLogLine(
                 line.GetProperty("epoch").GetInt32(),
-                ReprCases.FloatFromBits(line.GetProperty("train_bits")),
-                ReprCases.FloatFromBits(line.GetProperty("test_bits")));
-            Assert.Equal(line.GetProperty("expected").GetString(), Ours());
-            Assert.Equal(line.GetProperty("expected").GetString(), UnderGermanCulture(Ours));
+                PyTorchReprCases.FloatFromBits(line.GetProperty("train_bits")),
+                PyTorchReprCases.FloatFromBits(line.GetProperty("test_bits")));
+            var python = line.GetProperty("expected").GetString()!;
+            var detail = $"training_log, epoch {line.GetProperty("epoch").GetInt32()}";
+            PyTorchReference.AssertMatchesFile(PyTorchReprCases.RepositoryPath, python, Ours(), detail);
+            PyTorchReference.AssertMatchesFile(PyTorchReprCases.RepositoryPath, python, GermanCulture.Run(Ours), detail + ", under de-DE");
         }
     }
 
+    /// <summary>The notebook's cells that show the initial model, its parameters and the first log line, as PyTorch printed them.</summary>
     [Fact]
-    public void Notebook_cell_outputs_are_reproduced()
+    public void The_notebooks_model_parameter_and_first_log_line_cells_are_reproduced()
     {
         var weight = ParameterValues.Of([0.3367f], 1);
         var bias = ParameterValues.Of([0.1288f], 1);
         var stateDict = new StateDict(Seq(new StateEntry("weight", weight), new StateEntry("bias", bias)));
+        var notebook = RepositoryFiles.Lines(PyTorchReference.NotebookTranscript);
 
         Assert.Equal("OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))])", PyTorchRepr.StateDict(stateDict));
-        Assert.Equal(
-            "(LinearRegressionModel(),\n OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))]))",
-            PythonValue.TupleOf(new PythonValue.Leaf("LinearRegressionModel()"), PythonValue.OrderedDictOf(stateDict)).Pretty());
-        Assert.Equal(
-            "[Parameter containing:\n tensor([0.3367], requires_grad=True),\n Parameter containing:\n tensor([0.1288], requires_grad=True)]",
-            PythonValue.ListOf(PythonValue.Parameter(weight), PythonValue.Parameter(bias)).Pretty());
-        Assert.Equal("Epoch: 0 | Train loss: 0.757 | Test loss: 0.725", TrainingLog.TrainingLogLine(0, 0.7566978f, 0.7248f));
+        var modelAndStateDict = PythonValue.TupleOf(new PythonValue.Leaf("LinearRegressionModel()"), PythonValue.OrderedDictOf(stateDict));
+        NotebookCell(notebook, 25, 26, modelAndStateDict.Pretty(), "(model, model.state_dict())");
+        var parameters = PythonValue.ListOf(PythonValue.Parameter(weight), PythonValue.Parameter(bias));
+        NotebookCell(notebook, 27, 30, parameters.Pretty(), "list(model.parameters())");
+        NotebookCell(notebook, 31, 31, TrainingLog.TrainingLogLine(0, 0.7566978f, 0.7248f), "the first training log line");
     }
 
     [Fact]
     public void Data_that_does_not_fill_the_shape_is_rejected() =>
         Assert.Throws<ArgumentException>(() => PyTorchRepr.Tensor(ParameterValues.Of([1f, 2f], 3)));
 
-    internal static T UnderGermanCulture<T>(Func<T> action)
-    {
-        var saved = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = saved;
-        }
-    }
+    static void MatchesCase(string name, string pytorch, string ours) =>
+        PyTorchReference.AssertMatchesFile(PyTorchReprCases.RepositoryPath, pytorch, ours, $"case '{name}'");
+
+    /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> (from 1) of the notebook's output under PyTorch.</summary>
+    static void NotebookCell(string[] notebook, int first, int last, string ours, string cell) =>
+        PyTorchReference.AssertMatchesFile(PyTorchReference.NotebookTranscript, notebook[(first - 1)..last], ours.Split('\n'), cell, first);
 
     private static Seq<T> Seq<T>(params T[] items) => items.ToSeq().Strict();
 }

@@ -9,10 +9,14 @@ import json
 import math
 import os
 import struct
+import sys
 
 import torch
 from torch import nn
 from IPython.lib.pretty import pretty
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Shared"))
+from notebook_models import LinearRegressionModel, LinearRegressionModelV2  # noqa: E402
 
 
 def bits_of(t):
@@ -101,20 +105,9 @@ wide = torch.randn(1, 12)
 tensor_cases.append(dict(name="suffix_wraps", kind="parameter", **tensor_spec(wide), requires_grad=True, expected=repr(nn.Parameter(wide))))
 
 
-class LinearRegressionModel(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.weight = nn.Parameter(torch.randn(1, dtype=torch.float))
-        self.bias = nn.Parameter(torch.randn(1, dtype=torch.float))
-
-
-class LinearRegressionModelV2(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.linear_layer = nn.Linear(1, 1)
-
-
 class ThreeParameterModel(nn.Module):
+    """Not one of our models: three parameters show how the printers lay out a longer state_dict."""
+
     def __init__(self):
         super().__init__()
         self.weight = nn.Parameter(torch.randn(1))

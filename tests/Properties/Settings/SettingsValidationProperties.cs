@@ -6,6 +6,7 @@ using Functional.Domain.Models;
 using Functional.Domain.Settings;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.Tests.Properties.Arbitraries;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Workflow;
@@ -17,46 +18,26 @@ namespace Functional.Tests.Properties.Settings;
 public sealed class SettingsValidationProperties
 {
     static readonly Seq<ModelSpec> Models = Seq(
-        new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq<ParameterSpec>()), Some(new AffineForm("weight", "bias"))),
-        new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), None));
-
-    /// <summary>A field to break, the flag its error must name, and how to break it.</summary>
-    sealed record Breakage(string Flag, Func<SettingsInput, SettingsInput> Break);
-
-    static readonly Seq<Breakage> Breakages = Seq(
-        new Breakage("--weight", s => s with { Weight = double.NaN }),
-        new Breakage("--bias", s => s with { Bias = double.PositiveInfinity }),
-        new Breakage("--start", s => s with { Start = double.NaN }),
-        new Breakage("--end", s => s with { End = double.NegativeInfinity }),
-        new Breakage("--step", s => s with { Step = 0 }),
-        new Breakage("--train-split", s => s with { TrainSplit = 1.5 }),
-        new Breakage("--epochs", s => s with { Epochs = -1 }),
-        new Breakage("--lr", s => s with { LearningRate = double.NaN }),
-        new Breakage("--eval-every", s => s with { EvalEvery = 0 }),
-        new Breakage("--batch-size", s => s with { BatchSize = 0 }),
-        new Breakage("--model", s => s with { Model = "no-such-model" }),
-        new Breakage("--fused", s => s with { Fused = true, Optimizer = OptimizerKind.Adam }));
-
-    static Arbitrary<bool[]> WhichToBreak() =>
-        ArbMap.Default.ArbFor<bool[]>().Convert(
-            flags => Enumerable.Range(0, Breakages.Count).Select(i => i < flags.Length && flags[i]).ToArray(),
-            chosen => chosen);
-
-    static SettingsInput Broken(bool[] chosen) =>
-        Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1).Fold(SettingsInput.Notebook, (s, b) => b.Break(s));
+        new ModelSpec("parameters", "Affine", "Affine()", new StateDictSpec(Seq(new ParameterSpec("weight", Seq1(1L)), new ParameterSpec("bias", Seq1(1L)))),
+            new ForwardGraph(Seq(new GraphNode(GraphOp.Multiply, Seq<GraphValue>(new GraphValue.Parameter("weight"), GraphValue.Input.Value), ""),
+                new GraphNode(GraphOp.Add, Seq<GraphValue>(new GraphValue.Node(0), new GraphValue.Parameter("bias")), "")), new GraphValue.Node(1))),
+        new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), new UntranslatedForward("layer", "the layer")));
 
     static string[] Errors(SettingsInput input) =>
         RunSettings.Create(input, Models).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
 
     [Property]
     public Property Every_invalid_field_gets_exactly_one_error_naming_its_flag() =>
-        Prop.ForAll(WhichToBreak(), chosen =>
+        Prop.ForAll(SettingsArbitraries.BrokenSettings(), broken =>
         {
-            var broken = Breakages.Zip(toSeq(chosen)).Filter(p => p.Item2).Map(p => p.Item1);
-            var errors = Errors(Broken(chosen));
-            return errors.Length == broken.Count
-                   && broken.ForAll(b => errors.Count(m => m.StartsWith(b.Flag + " ")) == 1);
+            var errors = Errors(broken.Input);
+            var oneErrorEach = (errors.Length == broken.BrokenFlags.Count)
+                .Label($"{errors.Length} errors for {broken.BrokenFlags.Count} broken fields: [{string.Join("; ", errors)}]");
+            return broken.BrokenFlags.Fold(oneErrorEach, (all, flag) => all.And(OneErrorNaming(flag, errors)));
         });
+
+    static Property OneErrorNaming(string flag, string[] errors) =>
+        (errors.Count(m => m.StartsWith(flag + " ")) == 1).Label($"{flag}: not exactly one error naming it in [{string.Join("; ", errors)}]");
 
     [Xunit.Fact]
     public void The_notebook_settings_are_valid() =>
@@ -87,7 +68,8 @@ public sealed class SettingsValidationProperties
     [Xunit.Fact]
     public void Valid_settings_carry_the_step_the_flags_ask_for()
     {
-        StepKind StepOf(SettingsInput input) => RunSettings.Create(input, Models).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
+        StepKind StepOf(SettingsInput input) =>
+            RunSettings.Create(input, Models).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
         Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook));
         Xunit.Assert.Equal(new StepKind.MiniBatch(16), StepOf(SettingsInput.Notebook with { BatchSize = 16 }));
         Xunit.Assert.Equal(new StepKind.MiniBatch(80), StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
@@ -97,10 +79,11 @@ public sealed class SettingsValidationProperties
     /// <summary>Invalid input never becomes settings, so nothing is trained: a model factory that throws is never called.</summary>
     [Property]
     public Property Nothing_is_trained_when_the_settings_are_invalid() =>
-        Prop.ForAll(WhichToBreak().Filter(chosen => chosen.Any(b => b)), chosen =>
+        Prop.ForAll(SettingsArbitraries.InvalidSettings(), broken =>
         {
-            var untouchable = Models.Map(spec => new TorchModel(spec, () => throw new InvalidOperationException("a model was built from invalid settings")));
-            return RunSettings.Create(Broken(chosen), Models).ToFin()
+            var untouchable = Models.Map(spec =>
+                new TorchModel(spec, () => throw new InvalidOperationException("a model was built from invalid settings")));
+            return RunSettings.Create(broken.Input, Models).ToFin()
                 .Bind(settings => NotebookWorkflow.Run(settings, untouchable, ComputeDevice.Cpu))
                 .IsFail;
         });

@@ -2,17 +2,19 @@ using System.Text.Json;
 using Functional.Display.Python;
 using Functional.Display.PyTorch;
 using Functional.Domain.Tensors;
+using Functional.Tests.Shared;
 using LanguageExt;
 using Xunit;
 
 namespace Functional.Tests.Properties.Printing;
 
 /// <summary>The checked-in expectations printed by real PyTorch (see generate_repr_cases.py), read back for the tests.</summary>
-internal static class ReprCases
+internal static class PyTorchReprCases
 {
-    private const string FileName = "repr_cases.json";
+    /// <summary>Where the cases are committed; generate_repr_cases.py beside it writes them under PyTorch.</summary>
+    public const string RepositoryPath = "tests/Properties/Printing/repr_cases.json";
 
-    private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(Locate())));
+    private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf(RepositoryPath))));
 
     public static JsonElement Root => Document.Value.RootElement;
 
@@ -57,16 +59,4 @@ internal static class ReprCases
     };
 
     private static Seq<PythonValue> Items(JsonElement node) => node.GetProperty("items").EnumerateArray().Select(ValueOf).ToSeq().Strict();
-
-    // Walk up from the test binaries so the data file is read where it is committed, not copied.
-    private static string Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Properties", "Printing", FileName);
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        throw new FileNotFoundException($"{FileName} not found above {AppContext.BaseDirectory}");
-    }
 }

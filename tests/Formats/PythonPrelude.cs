@@ -1,19 +1,23 @@
+using Functional.Tests.Shared;
+
 namespace Functional.Tests.Formats;
 
-/// <summary>Python snippets run against Debian's PyTorch 1.13; values cross the boundary as float32 bit patterns.</summary>
-internal static class PythonScripts
+/// <summary>
+/// What every Python snippet of these tests starts with: imports, the notebook's model classes (tests/Shared/notebook_models.py)
+/// and helpers that move float32 values across the boundary as bit patterns. Runs against Debian's PyTorch 1.13.
+/// </summary>
+internal static class PythonPrelude
 {
-    public const string Prelude = """
+    public static string Text => Imports + NotebookModelsPython.Source + BitHelpers;
+
+    const string Imports = """
         import sys, json, collections, struct, zipfile, pickletools, io
         import numpy as np, torch
         from torch import nn
 
-        class LinearRegressionModel(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.linear_layer = nn.Linear(in_features=1, out_features=1)
-            def forward(self, x):
-                return self.linear_layer(x)
+        """;
+
+    const string BitHelpers = """
 
         def tensor_from_bits(bits, shape):
             # A fresh torch.empty has PyTorch's canonical strides (from_numpy of an empty array would not).
