@@ -15,9 +15,14 @@ public static class CliProcess
         RunFrom(CliAssembly, environment, args);
 
     /// <summary>Runs a given copy of the CLI (see NativeBackendTests) to completion.</summary>
-    public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunIn(cliAssembly, Directory.CreateTempSubdirectory("functional-cli-").FullName, environment, args);
+
+    /// <summary>Runs the CLI again in the folder of an earlier run, as a user's second command.</summary>
+    public static CliRun RunIn(string folder, params string[] args) => RunIn(CliAssembly, folder, new Dictionary<string, string>(), args);
+
+    static CliRun RunIn(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var folder = Directory.CreateTempSubdirectory("functional-cli-").FullName;
         using var process = Start(cliAssembly, folder, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
