@@ -14,20 +14,15 @@ public static class CliProcess
     public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunFrom(CliAssembly, environment, args);
 
-    /// <summary>Runs the CLI to completion in an existing folder.</summary>
-    public static CliRun RunIn(string folder, params string[] args)
-    {
-        using var process = Start(CliAssembly, folder, new Dictionary<string, string>(), args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliRun(process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"), folder);
-    }
-
     /// <summary>Runs a given copy of the CLI (see NativeBackendTests) to completion.</summary>
-    public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunIn(cliAssembly, Directory.CreateTempSubdirectory("functional-cli-").FullName, environment, args);
+
+    /// <summary>Runs the CLI again in the folder of an earlier run, as a user's second command.</summary>
+    public static CliRun RunIn(string folder, params string[] args) => RunIn(CliAssembly, folder, new Dictionary<string, string>(), args);
+
+    static CliRun RunIn(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var folder = Directory.CreateTempSubdirectory("functional-cli-").FullName;
         using var process = Start(cliAssembly, folder, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -66,6 +66,16 @@ public static class Flags
             },
             _ => "");
 
+    /// <summary>A text that may be left out (the empty text then); <paramref name="defaultText"/> says what leaving it out means.</summary>
+    public static Flag<string> OptionalText(string name, string helpName, string description, string defaultText, string example) =>
+        new(Valued(name, helpName, description), "", () => defaultText, () => example,
+            (string text, out string value) =>
+            {
+                value = text;
+                return true;
+            },
+            _ => "");
+
     /// <summary>Several numbers after one flag (<c>--x 0.5 0.9</c>).</summary>
     public static ListFlag<float> Numbers(string name, string helpName, string description, string defaultText, string example) =>
         new(new System.CommandLine.Option<string[]>(name)

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Functional.Cli.CommandLine;
 using Functional.Cli.Output;
 using Functional.Cli.Plots;
 using Functional.Cli.Progress;
+using Functional.Cli.Runs;
 using Functional.Cli.Storage;
 using Functional.Domain.Workflow;
 using Functional.TorchAdapter.Backend;
@@ -23,6 +25,15 @@ public static class TrainCommand
     /// <summary>"More than a second or so": shorter runs finish before a bar would be worth drawing.</summary>
     static readonly TimeSpan LongRun = TimeSpan.FromSeconds(1);
 
+    /// <summary>The command line read over its defaults: the notebook's, or with --config a recorded run's config (whose problems join the parser's).</summary>
+    public static int Run(TrainFlags flags, ParsedCommandLine parsed, Seq<TorchModel> models, TextWriter stdout, TextWriter stderr)
+    {
+        var replayed = flags.ConfigPath(parsed.Result).Map(RecordedConfig.Read);
+        var defaults = replayed.Bind(read => read.ToOption()).IfNone(TrainDefaults.Notebook);
+        var configProblems = replayed.Map(read => read.Match(Succ: _ => Seq<Error>(), Fail: Exits.Flatten)).IfNone(Seq<Error>());
+        return Run(flags.Read(parsed.Result, defaults), parsed.Problems + configProblems, models, stdout, stderr);
+    }
+
     public static int Run(TrainRequest request, Seq<Error> parseProblems, Seq<TorchModel> models, TextWriter stdout, TextWriter stderr)
     {
         var timing = (StartedAt: DateTimeOffset.UtcNow, Total: Stopwatch.StartNew());
@@ -33,7 +44,7 @@ public static class TrainCommand
         // loads and the model trains. (libtorch itself loads on this thread: loaded on another one, it stalled this
         // thread's checks for its whole load instead of overlapping them.) Native work must not be running when the
         // process exits, so every way out waits.
-        var plotsWarm = plan.Exists(p => p.PlotsFolder.IsSome) ? Task.Run(PlotFiles.WarmUp) : Task.CompletedTask;
+        var plotsWarm = plan.Exists(p => p.DrawsPlots) ? Task.Run(PlotFiles.WarmUp) : Task.CompletedTask;
         try
         {
             return plan.Bind(valid => EvaluationSpool.Create(Path.GetDirectoryName(Path.GetFullPath(valid.OutPath))!).AsFailure().Map(spool => (valid, spool)))

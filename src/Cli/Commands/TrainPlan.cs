@@ -12,33 +12,41 @@ using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Commands;
 
-/// <summary>A main-job request that passed every check: settings the core accepted and places the shell can write to.</summary>
+/// <summary>
+/// A main-job request that passed every check: settings the core accepted and places the shell can write to. Plots go
+/// into the run's folder (<see cref="RunsFolder"/>) and, with --plots DIR, also into <see cref="PlotsCopy"/>.
+/// </summary>
 public sealed record TrainPlan(
     RunSettings Settings,
     string OutPath,
     ModelFileFormat Format,
-    Option<string> PlotsFolder,
+    bool WritePlots,
+    Option<string> PlotsCopy,
     Option<string> RunsFolder,
     ProgressMode Progress)
 {
-    /// <summary>Every problem at once, bad input all of them: the parser's, the core's settings check, then the output locations.</summary>
+    /// <summary>Plots are drawn when some folder will hold them.</summary>
+    public bool DrawsPlots => WritePlots && (RunsFolder.IsSome || PlotsCopy.IsSome);
+
+    /// <summary>Every problem at once, bad input all of them: the parser's (and --config's), the core's settings check, then the output locations.</summary>
     public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models) =>
         Check(request, parseProblems, models, AvailableMemory.Read());
 
     public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models, MemoryBudget memory)
     {
         var settings = RunSettings.Create(request.Settings, models, memory);
-        var plots = request.WritePlots ? PlotTargets(request.PlotsFolder) : Seq<OutputTarget>();
+        var plotsCopy = request.WritePlots ? request.PlotsCopy : None;
+        var plots = plotsCopy.Map(PlotTargets).IfNone(Seq<OutputTarget>());
         var problems = parseProblems
             + settings.Match(Succ: _ => Seq<Error>(), Fail: errors => errors)
             + OutputPathCheck.Problems("--out", request.OutPath)
-            + (request.WritePlots ? OutputFolderCheck.Problems("--plots", request.PlotsFolder) + plots.Bind(OutputTargetCheck.Problems) : Seq<Error>())
+            + plotsCopy.Map(folder => OutputFolderCheck.Problems("--plots", folder)).IfNone(Seq<Error>()) + plots.Bind(OutputTargetCheck.Problems)
             + (request.WriteRuns ? OutputFolderCheck.Problems("--runs", request.RunsFolder) : Seq<Error>())
             + OutputTargetCheck.Collisions(new OutputTarget("--out", request.OutPath).Cons(plots));
         return problems.IsEmpty
             ? settings.Match(
                 Succ: valid => FinSucc(new TrainPlan(valid, request.OutPath, ModelFileFormats.For(request.OutPath, request.Format),
-                    request.WritePlots ? Some(request.PlotsFolder) : None, request.WriteRuns ? Some(request.RunsFolder) : None, request.Progress)),
+                    request.WritePlots, request.WritePlots ? request.PlotsCopy : None, request.WriteRuns ? Some(request.RunsFolder) : None, request.Progress)),
                 Fail: errors => FinFail<TrainPlan>(Exits.BadInput(Error.Many(errors))))
             : FinFail<TrainPlan>(Exits.BadInput(Error.Many(problems)));
     }

@@ -6,14 +6,17 @@ using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Runs;
 
-/// <summary>A run record's folder, and the folders made to hold it (removed again if the record is not written).</summary>
+/// <summary>A run's folder, and the folders made to hold it (removed again if the record is not written).</summary>
 public sealed record RunFolder(string Folder, Seq<string> Created);
 
-/// <summary>The run record's place: <c>runs/&lt;timestamp&gt;/</c> with <c>metrics.csv</c> and <c>run.json</c>.</summary>
+/// <summary>A run's folder: <c>runs/&lt;timestamp&gt;/</c> with <c>run.json</c>, <c>metrics.csv</c>, <c>model.pt</c> (or <c>.safetensors</c>) and the plots.</summary>
 public static class RunRecord
 {
     public const string MetricsFile = "metrics.csv";
     public const string RunFile = "run.json";
+
+    /// <summary>The copy of the model file in the run's folder, named by its format's short name.</summary>
+    public static string ModelFile(string formatShortName) => $"model.{formatShortName}";
 
     /// <summary>Sortable and valid in file names everywhere (no colons).</summary>
     public static string FolderName(DateTimeOffset startedAt) =>

@@ -44,13 +44,13 @@ public sealed record RunSettings
             data.Spec,
             data.TrainSplit,
             new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
-                StepFor(model.Fused, batchSize, data.TrainCount)),
+                StepFor(model.Fused, batchSize)),
             model.Spec))
         .Bind(settings => FitsInMemory(settings, memory));
 
     // Intermediate results are small classes rather than tuples: LanguageExt's generic code is then shared, not compiled
     // afresh for each tuple type, which the CLI would pay for at every start.
-    sealed record SplitLine(DatasetSpec Spec, double TrainSplit, int TrainCount = 0);
+    sealed record SplitLine(DatasetSpec Spec, double TrainSplit);
 
     sealed record ChosenModel(ModelSpec Spec, Option<AffineForm> Fused);
 
@@ -65,7 +65,7 @@ public sealed record RunSettings
     {
         var (count, train) = (line.Spec.SampleCount, Datasets.TrainCount(line.Spec.SampleCount, line.TrainSplit));
         return train >= 1 && train < count
-            ? Success<Error, SplitLine>(line with { TrainCount = train })
+            ? Success<Error, SplitLine>(line)
             : Fail<Error, SplitLine>(Error.New(
                 $"--train-split {Show(line.TrainSplit)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
     }
@@ -114,11 +114,14 @@ public sealed record RunSettings
             $"({MemoryBudget.BytesPerSample(step)} bytes a sample), but {MemoryBudget.Describe(memory.AvailableBytes)} is available; {smaller}"));
     }
 
-    /// <summary>A batch at least as large as the training split is the whole split: the notebook's full batch.</summary>
-    static StepKind StepFor(Option<AffineForm> fused, Option<int> batchSize, int trainCount) =>
+    /// <summary>
+    /// --batch-size always means PyTorch's shuffling DataLoader: a batch at least as large as the training split is one
+    /// batch of the whole split in shuffled order, which sums the loss in another order than the notebook's full batch.
+    /// </summary>
+    static StepKind StepFor(Option<AffineForm> fused, Option<int> batchSize) =>
         fused.Match<StepKind>(
             Some: form => new StepKind.FusedAffine(form),
-            None: () => batchSize.Filter(size => size < trainCount).Match<StepKind>(
+            None: () => batchSize.Match<StepKind>(
                 Some: size => new StepKind.MiniBatch(size),
                 None: () => new StepKind.FullBatch()));
 }

@@ -1,4 +1,7 @@
 namespace Functional.Domain.Training;
 
-/// <summary>One evaluated epoch: the training loss of that epoch's step and the test loss after it.</summary>
-public sealed record EpochLog(int Epoch, float TrainLoss, float TestLoss);
+/// <summary>
+/// One evaluated epoch: the training loss of that epoch's steps (a Python float, see <see cref="ITrainingSteps.TrainEpoch"/>)
+/// and the test loss after them (the float32 loss of one forward pass over the test split).
+/// </summary>
+public sealed record EpochLog(int Epoch, double TrainLoss, float TestLoss);

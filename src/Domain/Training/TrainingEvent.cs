@@ -7,7 +7,7 @@ namespace Functional.Domain.Training;
 public abstract record TrainingEvent;
 
 /// <summary>One epoch done; <paramref name="TestLoss"/> is there only on evaluation epochs.</summary>
-public sealed record EpochCompleted(int Epoch, int Epochs, float TrainLoss, Option<float> TestLoss) : TrainingEvent;
+public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss) : TrainingEvent;
 
 /// <summary>The last event of a run that went through every epoch.</summary>
 public sealed record TrainingFinished(TrainedModel Model) : TrainingEvent;

@@ -49,7 +49,7 @@ public abstract class AutogradSteps : ITrainingSteps
             }
         });
 
-    public abstract Fin<float> TrainEpoch();
+    public abstract Fin<double> TrainEpoch();
 
     public Fin<float> Evaluate() => ModelFailures.Guard(Spec, () =>
     {

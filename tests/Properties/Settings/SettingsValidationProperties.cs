@@ -72,7 +72,7 @@ public sealed class SettingsValidationProperties
             RunSettings.Create(input, Models, MemoryBudget.Unlimited).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
         Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook));
         Xunit.Assert.Equal(new StepKind.MiniBatch(16), StepOf(SettingsInput.Notebook with { BatchSize = 16 }));
-        Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
+        Xunit.Assert.Equal(new StepKind.MiniBatch(80), StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
         Xunit.Assert.Equal(new StepKind.FusedAffine(new AffineForm("weight", "bias")), StepOf(SettingsInput.Notebook with { Fused = true }));
     }
 

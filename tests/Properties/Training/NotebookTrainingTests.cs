@@ -20,7 +20,7 @@ public sealed class NotebookTrainingTests
         NotebookWorkflow.Run(ValidSettings.Notebook, ModelCatalog.All, ComputeDevice.Cpu)
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
-    static string F(float value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);
+    static string F(double value, int digits) => ((double)value).ToString("F" + digits, CultureInfo.InvariantCulture);
 
     static void MatchesNotebook(string[] pytorch, string[] ours, string what) =>
         PyTorchReference.AssertMatchesFile(PyTorchReference.NotebookTranscript, pytorch, ours, what);

@@ -91,14 +91,20 @@ public sealed class TrainingProperties
             .Label($"lr {c}/L with L = {largest}: at epoch {worst.Epoch} the loss rose {worst.Excess} beyond the rounding allowance");
     }
 
-    /// <summary>A batch that holds the whole training split is the notebook's full-batch training, bit for bit.</summary>
+    /// <summary>
+    /// A batch at least as large as the training split is one step per epoch on every sample, as DataLoader makes it: the
+    /// samples come shuffled, so the loss is summed in another order than the notebook's full batch, and the two runs
+    /// agree to float rounding (within 1e-4 here, over 40 epochs), not bit for bit.
+    /// </summary>
     [Property(MaxTest = 10)]
-    public Property A_batch_as_large_as_the_training_split_is_full_batch_training(PositiveInt extra, long seed)
+    public Property A_batch_as_large_as_the_training_split_is_one_shuffled_step_per_epoch(PositiveInt extra, long seed)
     {
         var fullBatch = NotebookFor40Epochs(seed);
         var oneBigBatch = fullBatch with { BatchSize = 80 + extra.Get % 1000 };
         var (full, big) = (Train(fullBatch), Train(oneBigBatch));
-        return (full == big).Label($"seed {seed}, batch size {oneBigBatch.BatchSize}: {FirstDifference(full, big)}");
+        var difference = full.Final.Entries.Zip(big.Final.Entries)
+            .Max(pair => pair.Item1.Value.Data.Zip(pair.Item2.Value.Data).Max(v => Math.Abs(v.Item1 - v.Item2)));
+        return (full.Initial == big.Initial && full.Curve.Points.Count == big.Curve.Points.Count && difference < 1e-4).Label($"largest parameter difference {difference}");
     }
 
     [Property(MaxTest = 10)]
