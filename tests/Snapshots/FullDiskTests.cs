@@ -88,7 +88,7 @@ public sealed class FullDiskTests
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.DoesNotContain("the previous model", outcome.After);
-        Assert.Contains("./plots/data.png", outcome.After);
+        Assert.Matches(@"\./runs/[^/\n]+/data\.png", outcome.After);
         Assert.DoesNotContain(".functional-tmp-", outcome.After);
         Assert.NotEqual(outcome.Before, outcome.After);
     }

@@ -28,7 +28,7 @@ public sealed class OutputTargetTests
     public void A_named_pipe_where_a_plot_goes_is_bad_input()
     {
         var folder = Folder();
-        var run = ShellScript.Run("mkdir plots && mkfifo plots/loss.png && $CLI --epochs 1", folder);
+        var run = ShellScript.Run("mkdir plots && mkfifo plots/loss.png && $CLI --epochs 1 --plots plots", folder);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("error: --plots 'plots/loss.png' is a named pipe (FIFO), not a regular file; give the path of a file to create or replace\n", run.Stderr);
@@ -64,7 +64,7 @@ public sealed class OutputTargetTests
     public void Out_on_the_loss_plot_is_bad_input_naming_both_outputs()
     {
         var folder = Folder();
-        var run = ShellScript.Run("$CLI --out plots/loss.png --epochs 1", folder);
+        var run = ShellScript.Run("$CLI --out plots/loss.png --epochs 1 --plots plots", folder);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("error: --out 'plots/loss.png' and --plots 'plots/loss.png' are the same file; give each output its own path\n", run.Stderr);

@@ -86,14 +86,15 @@ public static class TrainingLoop
             });
 
     /// <summary>
-    /// As Lightning's check_finite_loss: a loss that is NaN or infinite ends training with one readable line. Epoch 0's
-    /// loss is taken before any step, so the learning rate cannot be the cause there: the data's values are too large
-    /// for the loss to be computed in float32 (an MSE of values near 1e20, say).
+    /// As Lightning's check_finite_loss: a loss that is NaN or infinite ends training with one readable line. A full
+    /// batch's epoch-0 loss is taken before any step, so the learning rate cannot be the cause there: the data's values
+    /// are too large for the loss to be computed in float32 (an MSE of values near 1e20, say). Mini-batches step within
+    /// the epoch, so their epoch-0 loss can already have diverged.
     /// </summary>
     static Fin<double> Finite(double loss, int epoch, TrainingConfig config) =>
         double.IsFinite(loss)
             ? FinSucc(loss)
-            : FinFail<double>(Error.New(epoch == 0
+            : FinFail<double>(Error.New(epoch == 0 && config.Step is not StepKind.MiniBatch
                 ? $"training stopped at epoch 0: the training loss of the initial parameters is {Describe(loss)} in float32, before any step; " +
                   "the line's values are too large for this loss (use smaller --weight, --bias, --start and --end, or --loss l1)"
                 : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
