@@ -14,8 +14,8 @@ public interface ITrainingSteps : IDisposable
     /// <summary>One epoch of parameter updates on the training split; its training loss (the sample mean over mini-batches).</summary>
     Fin<float> TrainEpoch();
 
-    /// <summary>The loss on the test split with the current parameters.</summary>
-    Fin<float> Evaluate();
+    /// <summary>The loss and the regression metrics on the test split with the current parameters.</summary>
+    Fin<Evaluation> Evaluate();
 
     /// <summary>The current parameters, detached.</summary>
     Fin<StateDict> StateDict();

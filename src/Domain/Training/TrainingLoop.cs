@@ -40,7 +40,7 @@ public static class TrainingLoop
                 yield break;
             }
             var trainLoss = Value(trained);
-            var testLoss = Option<float>.None;
+            var evaluation = Option<Evaluation>.None;
             if (config.IsEvaluationEpoch(epoch))
             {
                 var tested = steps.Evaluate();
@@ -49,10 +49,10 @@ public static class TrainingLoop
                     yield return Failed(tested);
                     yield break;
                 }
-                testLoss = Value(tested);
-                log.Add(new EpochLog(epoch, trainLoss, Value(tested)));
+                evaluation = Value(tested);
+                log.Add(new EpochLog(epoch, trainLoss, Value(tested).Loss) { Metrics = Value(tested).Metrics });
             }
-            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss);
+            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, evaluation.Map(e => e.Loss)) { Metrics = evaluation.Map(e => e.Metrics) };
         }
 
         var finished =
