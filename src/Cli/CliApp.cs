@@ -26,6 +26,6 @@ public static class CliApp
         return command == syntax.Predict ? PredictCommand.Run(syntax.PredictFlags.Read(parsed.Result), parsed.Problems, models, stdout, stderr)
             : command == syntax.Inspect ? InspectCommand.Run(syntax.InspectFlags.Read(parsed.Result), parsed.Problems, models.Map(m => m.Spec), stdout, stderr)
             : command == syntax.Export ? ExportCommand.Run(syntax.ExportFlags.Read(parsed.Result), parsed.Problems, models.Map(m => m.Spec), stdout, stderr)
-            : TrainCommand.Run(syntax.TrainFlags.Read(parsed.Result), parsed.Problems, models, stdout, stderr);
+            : TrainCommand.Run(syntax.TrainFlags.Read(parsed.Result), parsed.Problems + syntax.TrainFlags.Conflicts(parsed.Result), models, stdout, stderr);
     }
 }

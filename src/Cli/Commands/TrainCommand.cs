@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Functional.Cli.Native;
 using Functional.Cli.Output;
 using Functional.Cli.Plots;
 using Functional.Cli.Progress;
@@ -34,11 +35,13 @@ public static class TrainCommand
         {
             return (
                     from valid in plan
-                    from model in models.Find(m => m.Spec.Key == valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{valid.Settings.ModelKey}'")).AsFailure()
+                    from table in TrainData.Load(valid.Settings, AvailableMemory.Read())
+                    from declared in models.Find(m => m.Spec.Key == valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{valid.Settings.ModelKey}'")).AsFailure()
+                    let model = declared.For(valid.Settings.Features)
                     from device in TorchBackend.LoadAndPickDevice().AsFailure()
-                    from trained in Train(valid, model, device, stderr)
+                    from trained in Train(valid, model, device, table, stderr)
                     from outputs in TrainOutputs.Of(valid, trained.Result, model, device,
-                        new RunTiming(timing.StartedAt, trained.Duration, timing.Total), AppVersions.Read())
+                        new RunTiming(timing.StartedAt, trained.Duration, timing.Total) { Data = table.Map(t => t.Survey) }, AppVersions.Read())
                     from written in outputs.Write()
                     select new Report(outputs.Transcript, written))
                 .Match(Succ: report => report.Print(stdout, stderr), Fail: error => ErrorReport.Write(stderr, error));
@@ -50,7 +53,8 @@ public static class TrainCommand
     }
 
     /// <summary>The notebook's line, split and trained; Ctrl+C asks training to stop after the current epoch instead of killing the process mid-write.</summary>
-    static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, TextWriter stderr)
+    static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, Option<LoadedTable> table,
+        TextWriter stderr)
     {
         using var interrupt = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
@@ -59,7 +63,9 @@ public static class TrainCommand
         {
             // Printed once Ctrl+C is handled, so a signal after this line reaches training.
             stderr.WriteLine($"Using device: {device.Name}");
-            var prepared = NotebookWorkflow.Prepare(plan.Settings, model);
+            var prepared = table.Match(
+                Some: loaded => new PreparedRun(plan.Settings, loaded.Dataset, loaded.Split, model),
+                None: () => NotebookWorkflow.Prepare(plan.Settings, model));
             var clock = Stopwatch.StartNew();
             var outcome = TrainingProgress.Run(prepared.Training(device), plan.Settings.Training.Epochs, ProgressDelay(plan.Progress), stderr, interrupt.Token);
             var duration = clock.Elapsed;

@@ -8,6 +8,7 @@ using Functional.Display.Notebook;
 using Functional.Domain.Workflow;
 using Functional.Formats;
 using Functional.Formats.Runs;
+using Functional.Formats.Csv;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Training;
@@ -19,8 +20,11 @@ namespace Functional.Cli.Commands;
 /// <summary>A run record's contents, and the folder (under <paramref name="Root"/>) it is meant for.</summary>
 public sealed record RunRecordFiles(string Root, string FolderName, byte[] Metrics, byte[] Run);
 
-/// <summary>When the run started and how long it took, as the shell measured it.</summary>
-public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total);
+/// <summary>When the run started and how long it took, as the shell measured it; with --data, what it found in the file.</summary>
+public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total)
+{
+    public Option<TableSurvey> Data { get; init; }
+}
 
 /// <summary>
 /// Everything a finished run writes and prints, computed before anything is written: the transcript (the reload check

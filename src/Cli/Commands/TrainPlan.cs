@@ -22,7 +22,9 @@ public sealed record TrainPlan(
     /// <summary>Every problem at once, bad input all of them: the parser's, the core's settings check, then the output locations.</summary>
     public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models)
     {
-        var settings = RunSettings.Create(request.Settings, models);
+        // The header of --data is read first: the columns asked for are checked against it with every other setting.
+        var header = request.Settings.DataFile.Map(DataFileStore.ReadHeader);
+        var settings = RunSettings.Create(request.Settings, models, header);
         var problems = parseProblems
             + settings.Match(Succ: _ => Seq<Error>(), Fail: errors => errors)
             + OutputPathCheck.Problems("--out", request.OutPath)
