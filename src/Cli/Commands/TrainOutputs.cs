@@ -5,6 +5,7 @@ using Functional.Cli.Plots;
 using Functional.Cli.Runs;
 using Functional.Cli.Storage;
 using Functional.Display.Notebook;
+using Functional.Display.Reports;
 using Functional.Domain.Workflow;
 using Functional.Formats;
 using Functional.Formats.Runs;
@@ -30,7 +31,7 @@ public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stop
 /// Everything a finished run writes and prints, computed before anything is written: the transcript (the reload check
 /// included, done from the model file's bytes in memory), the model file, the plots and the run record.
 /// </summary>
-public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<OutputFile> Plots, Option<RunRecordFiles> Record)
+public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<OutputFile> Plots, Option<RunRecordFiles> Record, string MetricsSummary)
 {
     public static Fin<TrainOutputs> Of(TrainPlan plan, WorkflowResult result, TorchModel model, ComputeDevice device, RunTiming timing, SoftwareVersions versions)
     {
@@ -51,7 +52,8 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
                     transcript,
                     new OutputFile(plan.OutPath, bytes),
                     plots,
-                    plan.RunsFolder.Map(root => RecordOf(root, plan, result, plots, timing, versions)));
+                    plan.RunsFolder.Map(root => RecordOf(root, plan, result, plots, timing, versions)),
+                    MetricsReport.Summary(result.TestMetrics, result.Split.Test.Count));
         }
         finally
         {
@@ -62,7 +64,7 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
     static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, Seq<OutputFile> plots, RunTiming timing, SoftwareVersions versions)
     {
         var facts = new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed, plan.OutPath, ModelFileFormats.ShortName(plan.Format),
-            plots.Map(plot => plot.Path), versions);
+            plots.Map(plot => plot.Path), versions) { DataFile = timing.Data };
         return new RunRecordFiles(root, RunRecord.FolderName(timing.StartedAt),
             Encoding.UTF8.GetBytes(MetricsCsv.Text(result.Trained.Log)),
             Encoding.UTF8.GetBytes(RunJson.Of(result, facts) + "\n"));
@@ -85,5 +87,5 @@ public sealed record TrainOutputs(Seq<string> Transcript, OutputFile Model, Seq<
     Seq<OutputFile> Files(params OutputFile[] record) => Seq1(Model) + Plots + toSeq(record);
 
     // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so the files we add are named on stderr.
-    Seq<string> Notes() => Plots.Map(plot => $"Wrote {plot.Path}");
+    Seq<string> Notes() => Seq1(MetricsSummary) + Plots.Map(plot => $"Wrote {plot.Path}");
 }

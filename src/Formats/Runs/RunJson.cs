@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text;
+using Functional.Domain.Metrics;
 using Functional.Domain.Tensors;
 using Functional.Domain.Workflow;
 
@@ -20,13 +21,7 @@ public static class RunJson
             json.WriteNumber("seed", training.Seed);
             json.WriteNumber("epochs", training.Epochs);
             json.WriteStartObject("config");
-            json.WriteStartObject("data");
-            json.WriteNumber("weight", settings.Data.Weight);
-            json.WriteNumber("bias", settings.Data.Bias);
-            json.WriteNumber("start", settings.Data.Start);
-            json.WriteNumber("end", settings.Data.End);
-            json.WriteNumber("step", settings.Data.Step);
-            json.WriteEndObject();
+            Data(json, result, facts);
             json.WriteNumber("train_split", settings.TrainSplit);
             json.WriteNumber("epochs", training.Epochs);
             json.WriteNumber("learning_rate", training.LearningRate);
@@ -35,6 +30,7 @@ public static class RunJson
             json.WriteString("loss", training.Loss.ToString().ToLowerInvariant());
             json.WriteString("optimizer", training.Optimizer.ToString().ToLowerInvariant());
             json.WriteEndObject();
+            Metrics(json, "test_metrics", result.TestMetrics);
             Parameters(json, "initial_parameters", result.Trained.Initial);
             Parameters(json, "final_parameters", result.Trained.Final);
             json.WriteString("model_path", facts.ModelPath);
@@ -55,6 +51,53 @@ public static class RunJson
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// Where the data came from: the line's numbers, or the CSV file (its path, SHA-256, header, the columns chosen and
+    /// the rows read), so that a run can be repeated on the same data and a changed file noticed.
+    /// </summary>
+    static void Data(Utf8JsonWriter json, WorkflowResult result, RunFacts facts)
+    {
+        var settings = result.Settings;
+        json.WriteStartObject("data");
+        settings.Table.Match(
+            Some: table =>
+            {
+                json.WriteString("csv", table.Path);
+                facts.DataFile.IfSome(survey => json.WriteString("sha256", survey.Sha256));
+                Strings(json, "columns", table.Columns.Header);
+                json.WriteString("target", table.Columns.TargetName);
+                Strings(json, "features", table.Columns.FeatureNames);
+                json.WriteNumber("rows", result.Dataset.Count);
+            },
+            None: () =>
+            {
+                json.WriteNumber("weight", settings.Data.Weight);
+                json.WriteNumber("bias", settings.Data.Bias);
+                json.WriteNumber("start", settings.Data.Start);
+                json.WriteNumber("end", settings.Data.End);
+                json.WriteNumber("step", settings.Data.Step);
+            });
+        json.WriteEndObject();
+    }
+
+    static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    /// <summary>The test metrics after training, on the test split's rows.</summary>
+    static void Metrics(Utf8JsonWriter json, string name, RegressionMetrics metrics)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("mae", metrics.MeanAbsoluteError);
+        json.WriteNumber("mse", metrics.MeanSquaredError);
+        json.WriteNumber("rmse", metrics.RootMeanSquaredError);
+        json.WriteNumber("r2", metrics.RSquared);
+        json.WriteEndObject();
     }
 
     /// <summary>Each parameter as its name with shape and row-major values; floats are written shortest round-trip.</summary>
