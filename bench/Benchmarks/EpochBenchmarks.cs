@@ -18,5 +18,5 @@ public class EpochBenchmarks
     public void DisposeWorkload() => workload?.Dispose();
 
     [Benchmark]
-    public float Epoch() => workload!.Run();
+    public double Epoch() => workload!.Run();
 }

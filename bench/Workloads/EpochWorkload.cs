@@ -38,7 +38,7 @@ public sealed class EpochWorkload : IDisposable
         ModelCatalog.Find("parameters").IfNone(() => throw new InvalidOperationException("no 'parameters' model"));
 
     /// <summary>The training loop's epoch: returns the training loss read back with item(), as the loop's NaN check does.</summary>
-    public float Run() => steps.TrainEpoch().IfFail(e => throw new InvalidOperationException(e.Message));
+    public double Run() => steps.TrainEpoch().IfFail(e => throw new InvalidOperationException(e.Message));
 
     /// <summary>The same epoch without reading the loss back, to measure what item() costs.</summary>
     public void RunWithoutItem() => steps.UpdateWithoutReadingLoss().IfFail(e => throw new InvalidOperationException(e.Message));

@@ -14,7 +14,7 @@ public static class CliApp
     {
         // Compiling the settings check costs a start-up tens of milliseconds; it happens on the second core while the
         // command line is parsed. It is pure, so checking the notebook's settings once more changes nothing.
-        _ = Task.Run(() => RunSettings.Create(SettingsInput.Notebook, models.Map(m => m.Spec)));
+        _ = Task.Run(() => RunSettings.Create(SettingsInput.Notebook, models.Map(m => m.Spec), MemoryBudget.Unlimited));
         var syntax = new CommandLineSyntax();
         var parsed = syntax.Parse(args);
         var command = parsed.Command;
@@ -26,6 +26,6 @@ public static class CliApp
         return command == syntax.Predict ? PredictCommand.Run(syntax.PredictFlags.Read(parsed.Result), parsed.Problems, models, stdout, stderr)
             : command == syntax.Inspect ? InspectCommand.Run(syntax.InspectFlags.Read(parsed.Result), parsed.Problems, models.Map(m => m.Spec), stdout, stderr)
             : command == syntax.Export ? ExportCommand.Run(syntax.ExportFlags.Read(parsed.Result), parsed.Problems, models.Map(m => m.Spec), stdout, stderr)
-            : TrainCommand.Run(syntax.TrainFlags.Read(parsed.Result), parsed.Problems + syntax.TrainFlags.Conflicts(parsed.Result), models, stdout, stderr);
+            : TrainCommand.Run(syntax.TrainFlags, parsed, models, stdout, stderr);
     }
 }

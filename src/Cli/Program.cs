@@ -1,1 +1,1 @@
-return Functional.Cli.CliApp.Run(args, Functional.Models.ModelCatalog.All, Console.Out, Console.Error);
+return Functional.Cli.Output.ConsoleStreams.Run((stdout, stderr) => Functional.Cli.CliApp.Run(args, Functional.Models.ModelCatalog.All, stdout, stderr));

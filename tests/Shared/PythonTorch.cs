@@ -72,3 +72,12 @@ public sealed class RequiresIPythonFactAttribute : Xunit.FactAttribute
             Skip = $"PyTorch/IPython reference unavailable: {reason}";
     }
 }
+
+/// <summary>A theory that needs torch and IPython (Debian: python3-torch, python3-ipython).</summary>
+public sealed class RequiresIPythonTheoryAttribute : Xunit.TheoryAttribute
+{
+    public RequiresIPythonTheoryAttribute()
+    {
+        if ((PythonTorch.WhyUnavailable ?? PythonTorch.WhyIPythonUnavailable) is { } reason) Skip = $"PyTorch/IPython reference unavailable: {reason}";
+    }
+}

@@ -31,9 +31,8 @@ public sealed class CommandLineTests
         var syntax = new CommandLineSyntax();
         var request = syntax.TrainFlags.Read(syntax.Parse([]).Result);
         Assert.Equal(Domain.Settings.SettingsInput.Notebook, request.Settings);
-        Assert.Equal(
-            ("models/01_pytorch_model", "plots", true, "runs", true),
-            (request.OutPath, request.PlotsFolder, request.WritePlots, request.RunsFolder, request.WriteRuns));
+        Assert.Equal(("models/01_pytorch_model", true, "runs", true), (request.OutPath, request.WritePlots, request.RunsFolder, request.WriteRuns));
+        Assert.True(request.PlotsCopy.IsNone);
     }
 
     [Fact]

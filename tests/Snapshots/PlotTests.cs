@@ -17,11 +17,11 @@ namespace Functional.Tests.Snapshots;
 /// <summary>The PNGs the main job writes: size, not blank, and each series' colour where its points are.</summary>
 public sealed class PlotTests
 {
-    static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--runs", "records"));
+    static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--runs", "records", "--plots", "copies"));
 
     /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin()
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin()
             .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu))
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
@@ -29,9 +29,21 @@ public sealed class PlotTests
     static SKBitmap WrittenPng(string name)
     {
         Assert.Equal(0, Run.Value.ExitCode);
-        var path = Path.Combine(Run.Value.WorkingDirectory, "plots", name);
+        var path = Path.Combine(RunFolder(), name);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(path).Take(4));
         return SKBitmap.Decode(path) ?? throw new InvalidDataException($"{name} does not decode");
+    }
+
+    static string RunFolder() => Assert.Single(Directory.GetDirectories(Path.Combine(Run.Value.WorkingDirectory, "records")));
+
+    [Theory]
+    [InlineData(PlotFiles.DataFile)]
+    [InlineData(PlotFiles.PredictionsFile)]
+    [InlineData(PlotFiles.LossFile)]
+    public void Plots_copies_the_run_folders_plots_byte_for_byte(string name)
+    {
+        Assert.Equal(0, Run.Value.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RunFolder(), name)), File.ReadAllBytes(Path.Combine(Run.Value.WorkingDirectory, "copies", name)));
     }
 
     [Theory]
@@ -72,11 +84,11 @@ public sealed class PlotTests
     public void The_loss_plot_shows_each_curves_colour_at_all_but_at_most_two_of_the_evaluated_epochs()
     {
         using var png = WrittenPng(PlotFiles.LossFile);
-        var log = Notebook.Value.Trained.Log;
+        var log = Notebook.Value.Trained.Curve.Points;
         var layout = LaidOut(NotebookPlots.Loss(log));
         // The curves cross, so a point may be painted by the other curve; most points must show their own colour.
         var epochs = log.Map(e => (float)e.Epoch);
-        var trainHits = HitCount(png, layout, epochs, log.Map(e => e.TrainLoss), NotebookPlots.TrainLossColor);
+        var trainHits = HitCount(png, layout, epochs, log.Map(e => (float)e.TrainLoss), NotebookPlots.TrainLossColor);
         var testHits = HitCount(png, layout, epochs, log.Map(e => e.TestLoss), NotebookPlots.TestLossColor);
         Assert.True(trainHits >= log.Count - 2, $"the training loss curve shows at {trainHits} of {log.Count} epochs");
         Assert.True(testHits >= log.Count - 2, $"the test loss curve shows at {testHits} of {log.Count} epochs");

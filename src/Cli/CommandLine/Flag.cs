@@ -36,7 +36,10 @@ public sealed class Flag<T>(System.CommandLine.Option<string> option, T @default
     public string Example => example();
 
     /// <summary>The value given, or the default when the flag is absent or its value did not read (that is reported on its own).</summary>
-    public T ValueIn(ParseResult parse) => TextIn(parse) is { } text && read(text, out var value) ? value : @default;
+    public T ValueIn(ParseResult parse) => ValueIn(parse, @default);
+
+    /// <summary>The value given, or <paramref name="fallback"/> (a replayed run's value, say) when there is none that reads.</summary>
+    public T ValueIn(ParseResult parse, T fallback) => TextIn(parse) is { } text && read(text, out var value) ? value : fallback;
 
     public IReadOnlyList<string> ProblemsIn(ParseResult parse) =>
         TextIn(parse) is { } text && !read(text, out _) ? new[] { problem(text) } : Array.Empty<string>();
@@ -54,6 +57,9 @@ public sealed class Switch(System.CommandLine.Option<bool> option, string defaul
     public string Example => "";
 
     public bool ValueIn(ParseResult parse) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>On when given, else <paramref name="fallback"/>: a switch can turn on what a replayed run had off, not the reverse.</summary>
+    public bool ValueIn(ParseResult parse, bool fallback) => ValueIn(parse) || fallback;
 
     public IReadOnlyList<string> ProblemsIn(ParseResult parse) => Array.Empty<string>();
 }

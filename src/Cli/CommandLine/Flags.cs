@@ -66,10 +66,10 @@ public static class Flags
             },
             _ => "");
 
-    /// <summary>A text that may be left out altogether (<paramref name="defaultText"/> says what that means).</summary>
-    public static Flag<string?> OptionalText(string name, string helpName, string description, string defaultText, string example) =>
-        new(Valued(name, helpName, description), null, () => defaultText, () => example,
-            (string text, out string? value) =>
+    /// <summary>A text that may be left out (the empty text then); <paramref name="defaultText"/> says what leaving it out means.</summary>
+    public static Flag<string> OptionalText(string name, string helpName, string description, string defaultText, string example) =>
+        new(Valued(name, helpName, description), "", () => defaultText, () => example,
+            (string text, out string value) =>
             {
                 value = text;
                 return true;

@@ -21,16 +21,17 @@ public sealed class TrainFlags
     public Flag<double> Start { get; } = Flags.Number("--start", "first x (torch.arange start)", Notebook.Start);
     public Flag<double> End { get; } = Flags.Number("--end", "x stops before this (torch.arange end)", Notebook.End);
     public Flag<double> Step { get; } = Flags.Number("--step", "distance between consecutive x (torch.arange step)", Notebook.Step);
-    public Flag<string?> Data { get; } = Flags.OptionalText("--data", "FILE.csv",
+    public Flag<string> Data { get; } = Flags.OptionalText("--data", "FILE.csv",
         "train on a CSV file instead of the line: a header row naming the columns, then one row of numbers per sample", "the notebook's line", "data.csv");
-    public Flag<string?> Target { get; } = Flags.OptionalText("--target", "NAME", "the column of --data to predict", "its last column", "price");
+    public Flag<string> Target { get; } = Flags.OptionalText("--target", "NAME", "the column of --data to predict", "its last column", "price");
     public Flag<string[]?> Features { get; } = Flags.Names("--features", "A,B,...", "the columns of --data the model reads, separated by commas",
         "every column but the target", "sqft,rooms");
     public Flag<double> TrainSplit { get; } = Flags.Number("--train-split", "fraction of samples used for training, the rest test", Notebook.TrainSplit);
     public Flag<int> Epochs { get; } = Flags.WholeNumber("--epochs", "training epochs", Notebook.Epochs, 20);
     public Flag<double> LearningRate { get; } = Flags.Number("--lr", "learning rate", Notebook.LearningRate);
     public Flag<int> EvalEvery { get; } = Flags.WholeNumber("--eval-every", "evaluate on the test split every N epochs", Notebook.EvalEvery, 20);
-    public Flag<int?> BatchSize { get; } = Flags.OptionalWholeNumber("--batch-size", "train in shuffled mini-batches of N samples",
+    public Flag<int?> BatchSize { get; } = Flags.OptionalWholeNumber("--batch-size",
+        "mini-batches of N samples, as PyTorch's DataLoader(shuffle=True) with a generator seeded by --seed serves them",
         "the whole training split, as the notebook", 32);
     public Flag<long> Seed { get; } = Flags.LongNumber("--seed", "torch.manual_seed for the initial parameters", Notebook.Seed);
     public Flag<LossKind> Loss { get; } = Flags.Choice("--loss", "loss function", Notebook.Loss, ("l1", LossKind.L1), ("mse", LossKind.Mse));
@@ -39,13 +40,18 @@ public sealed class TrainFlags
     public Flag<string> Out { get; } = Flags.Text("--out", "PATH", "where the trained state_dict is saved", TrainRequest.NotebookModelPath);
     public Flag<ModelFileFormat?> Format { get; } = Flags.OptionalChoice("--format", "model file format",
         "pt, or safetensors for a .safetensors --out", ("pt", ModelFileFormat.TorchSave), ("safetensors", ModelFileFormat.Safetensors));
-    public Flag<string> Plots { get; } = Flags.Text("--plots", "DIR", "folder for data.png, predictions.png and loss.png", "plots");
+    public Flag<string> Plots { get; } = Flags.OptionalText("--plots", "DIR",
+        "also write data.png, predictions.png and loss.png to DIR, where a later run may replace them", "only in the run's folder", "plots");
     public Switch Fused { get; } = Flags.Switch("--fused",
         "analytic gradients in one pass per epoch (a model whose forward is weight * x + bias, --optimizer sgd, full batch)",
         "off: autograd, as the notebook");
     public Switch NoPlots { get; } = Flags.Switch("--no-plots", "write no plots", "plots are written");
-    public Flag<string> Runs { get; } = Flags.Text("--runs", "DIR", "folder that gets a <timestamp>/ record (metrics.csv, run.json) per run", "runs");
-    public Switch NoRuns { get; } = Flags.Switch("--no-runs", "write no run record", "a record is written");
+    public Flag<string> Runs { get; } = Flags.Text("--runs", "DIR",
+        "folder that gets a <timestamp>/ folder per run: run.json, metrics.csv, a copy of the model file and the plots", "runs");
+    public Switch NoRuns { get; } = Flags.Switch("--no-runs", "write no run folder (plots then only with --plots DIR)", "a run folder is written");
+    public Flag<string> Config { get; } = Flags.OptionalText("--config", "PATH",
+        "replay the run recorded in PATH (a run.json); flags given with it override its values", "none: the notebook's values",
+        "runs/<timestamp>/run.json");
     public Flag<ProgressMode> Progress { get; } = Flags.Choice("--progress",
         "live progress bar on stderr: auto shows it on a terminal for runs over a second", ProgressMode.Auto,
         ("auto", ProgressMode.Auto), ("always", ProgressMode.Always), ("never", ProgressMode.Never));
@@ -53,35 +59,48 @@ public sealed class TrainFlags
     public IReadOnlyList<IFlag> All =>
     [
         Weight, Bias, Start, End, Step, Data, Target, Features, TrainSplit, Epochs, LearningRate, EvalEvery, BatchSize, Seed, Loss, Optimizer, Model,
-        Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Progress,
+        Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Config, Progress,
     ];
 
     /// <summary>The flags that describe the line, which <c>--data</c> replaces: given with it, one of them would be silently ignored.</summary>
     public Seq<Error> Conflicts(ParseResult parse) =>
-        Data.ValueIn(parse) is null
+        string.IsNullOrEmpty(Data.ValueIn(parse))
             ? Seq<Error>()
             : toSeq(new IFlag[] { Weight, Bias, Start, End, Step }
                 .Where(flag => parse.GetResult(flag.Option) is { Implicit: false })
                 .Select(flag => Error.New($"{flag.Option.Name} describes the line, which --data replaces; leave it out when training on a file")))
                 .Strict();
 
-    /// <summary>The request as typed; a flag whose value did not parse keeps its default, so the settings check still runs.</summary>
-    public TrainRequest Read(ParseResult parse) => new(
-        new SettingsInput(
-            Weight.ValueIn(parse), Bias.ValueIn(parse), Start.ValueIn(parse), End.ValueIn(parse), Step.ValueIn(parse),
-            TrainSplit.ValueIn(parse), Epochs.ValueIn(parse), LearningRate.ValueIn(parse), EvalEvery.ValueIn(parse),
-            Optional(BatchSize.ValueIn(parse)), Seed.ValueIn(parse), Loss.ValueIn(parse), Optimizer.ValueIn(parse), Model.ValueIn(parse),
-            Fused.ValueIn(parse))
-        {
-            DataFile = Optional(Data.ValueIn(parse)),
-            Target = Optional(Target.ValueIn(parse)),
-            FeatureColumns = Optional(Features.ValueIn(parse)).Map(names => toSeq(names).Strict()),
-        },
-        Out.ValueIn(parse),
-        Optional(Format.ValueIn(parse)),
-        Plots.ValueIn(parse),
-        !NoPlots.ValueIn(parse),
-        Runs.ValueIn(parse),
-        !NoRuns.ValueIn(parse),
-        Progress.ValueIn(parse));
+    /// <summary>The run.json named by --config, if any.</summary>
+    public Option<string> ConfigPath(ParseResult parse) => Optional(Config.ValueIn(parse)).Filter(path => path.Length > 0);
+
+    /// <summary>The request as typed over the notebook's values; a flag whose value did not parse keeps its default, so the settings check still runs.</summary>
+    public TrainRequest Read(ParseResult parse) => Read(parse, TrainDefaults.Notebook);
+
+    /// <summary>The request as typed over <paramref name="defaults"/> (a replayed run's config): each flag given replaces one value.</summary>
+    public TrainRequest Read(ParseResult parse, TrainDefaults defaults)
+    {
+        var d = defaults.Settings;
+        var batchSize = BatchSize.ValueIn(parse, d.BatchSize.IsSome ? d.BatchSize.IfNone(0) : null);
+        var format = Format.ValueIn(parse, defaults.Format.IsSome ? defaults.Format.IfNone(ModelFileFormat.TorchSave) : null);
+        return new(
+            new SettingsInput(
+                Weight.ValueIn(parse, d.Weight), Bias.ValueIn(parse, d.Bias), Start.ValueIn(parse, d.Start), End.ValueIn(parse, d.End),
+                Step.ValueIn(parse, d.Step), TrainSplit.ValueIn(parse, d.TrainSplit), Epochs.ValueIn(parse, d.Epochs),
+                LearningRate.ValueIn(parse, d.LearningRate), EvalEvery.ValueIn(parse, d.EvalEvery), Optional(batchSize),
+                Seed.ValueIn(parse, d.Seed), Loss.ValueIn(parse, d.Loss), Optimizer.ValueIn(parse, d.Optimizer), Model.ValueIn(parse, d.Model),
+                Fused.ValueIn(parse, d.Fused))
+            {
+                DataFile = Optional(Data.ValueIn(parse)).Filter(path => path.Length > 0) || d.DataFile,
+                Target = Optional(Target.ValueIn(parse)).Filter(name => name.Length > 0) || d.Target,
+                FeatureColumns = Optional(Features.ValueIn(parse)).Map(names => toSeq(names).Strict()) || d.FeatureColumns,
+            },
+            Out.ValueIn(parse, defaults.OutPath),
+            Optional(format),
+            Optional(Plots.ValueIn(parse)).Filter(folder => folder.Length > 0),
+            !NoPlots.ValueIn(parse),
+            Runs.ValueIn(parse),
+            !NoRuns.ValueIn(parse),
+            Progress.ValueIn(parse));
+    }
 }

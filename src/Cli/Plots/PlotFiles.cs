@@ -24,7 +24,7 @@ public static class PlotFiles
                 (DataFile, Png(NotebookPlots.Data(result.Split))),
                 (PredictionsFile, Png(NotebookPlots.Predictions(result.Split, Some(result.Trained.TestPredictions)))))
             : Seq1((PredictedAgainstActualFile, Png(NotebookPlots.PredictedAgainstActual(result.Split.Test.Y, result.Trained.TestPredictions)))))
-        .Add((LossFile, Png(NotebookPlots.Loss(result.Trained.Log))))
+        .Add((LossFile, Png(NotebookPlots.Loss(result.Trained.Curve.Points))))
         .Strict();
 
     static byte[] Png(ScottPlot.Plot plot) => plot.GetImageBytes(NotebookPlots.Width, NotebookPlots.Height, ScottPlot.ImageFormat.Png);

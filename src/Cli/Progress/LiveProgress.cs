@@ -22,20 +22,20 @@ public static class LiveProgress
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                var task = context.AddTask(Describe(alreadyDone, epochs, Option<float>.None, Option<float>.None), maxValue: epochs);
+                var task = context.AddTask(Describe(alreadyDone, epochs, Option<double>.None, Option<double>.None), maxValue: epochs);
                 task.Value = alreadyDone;
-                var lastTest = Option<float>.None;
+                var lastTest = Option<double>.None;
                 return train(epoch =>
                 {
-                    lastTest = epoch.TestLoss.IsSome ? epoch.TestLoss : lastTest;
+                    lastTest = epoch.TestLoss.IsSome ? epoch.TestLoss.Map(loss => (double)loss) : lastTest;
                     task.Value = epoch.Epoch + 1;
                     task.Description = Describe(epoch.Epoch + 1, epochs, epoch.TrainLoss, lastTest);
                 });
             });
     }
 
-    static string Describe(int done, int epochs, Option<float> trainLoss, Option<float> testLoss) =>
+    static string Describe(int done, int epochs, Option<double> trainLoss, Option<double> testLoss) =>
         Markup.Escape($"epoch {done}/{epochs}  train loss {Show(trainLoss)}  test loss {Show(testLoss)}");
 
-    static string Show(Option<float> loss) => loss.Match(l => l.ToString("0.00000", CultureInfo.InvariantCulture), () => "-");
+    static string Show(Option<double> loss) => loss.Match(l => l.ToString("0.00000", CultureInfo.InvariantCulture), () => "-");
 }

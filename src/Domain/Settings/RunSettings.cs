@@ -1,3 +1,4 @@
+using System.Globalization;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Training;
@@ -35,7 +36,7 @@ public sealed record RunSettings
     public int Features => Table.Match(Some: table => table.Columns.Features, None: () => 1);
 
     /// <summary>The settings of a run on the notebook's line (no <c>--data</c>).</summary>
-    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models) => Create(input, models, None);
+    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, MemoryBudget memory) => Create(input, models, None, memory);
 
     /// <summary>
     /// Checks every setting at once, so one run reports every problem (as a smart constructor: independent checks are
@@ -44,23 +45,24 @@ public sealed record RunSettings
     /// <param name="input">The flags as typed.</param>
     /// <param name="models">The declared models.</param>
     /// <param name="header">With <c>--data</c>, the file's header as the shell read it, or why it could not.</param>
-    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, Option<Fin<Seq<string>>> header) =>
+    /// <param name="memory">The memory the shell found available; the line must fit in it (see <see cref="MemoryBudget"/>; a table is weighed when the shell surveys it).</param>
+    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, Option<Fin<Seq<string>>> header, MemoryBudget memory) =>
         (DataAndSplit(input, header),
          Positive("--epochs", input.Epochs),
-         PositiveFinite("--lr", input.LearningRate),
+         PositiveFloat32("--lr", input.LearningRate),
          Positive("--eval-every", input.EvalEvery),
          BatchSize(input),
          FusedOptimizerAndBatch(input),
          ModelFor(input, models))
         .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model) => new Chosen(data, model,
             new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
-                StepFor(model.Fused, batchSize, data.TrainCount))))
-        .Bind(WidthFits);
+                StepFor(model.Fused, batchSize))))
+        .Bind(WidthFits)
+        .Bind(settings => FitsInMemory(settings, memory));
 
     // Intermediate results are small classes rather than tuples: LanguageExt's generic code is then shared, not compiled
     // afresh for each tuple type, which the CLI would pay for at every start.
-    /// <param name="TrainCount">For the line, its training samples; for a table, unknown until it is loaded.</param>
-    sealed record SplitData(DatasetSpec Spec, Option<TableSource> Table, double TrainSplit, int TrainCount = int.MaxValue);
+    sealed record SplitData(DatasetSpec Spec, Option<TableSource> Table, double TrainSplit);
 
     sealed record ChosenModel(ModelSpec Spec, Option<AffineForm> Fused);
 
@@ -113,7 +115,7 @@ public sealed record RunSettings
     {
         var (count, train) = (line.Spec.SampleCount, Datasets.TrainCount(line.Spec.SampleCount, line.TrainSplit));
         return train >= 1 && train < count
-            ? Success<Error, SplitData>(line with { TrainCount = train })
+            ? Success<Error, SplitData>(line)
             : Fail<Error, SplitData>(Error.New(
                 $"--train-split {Show(line.TrainSplit)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
     }
@@ -146,13 +148,31 @@ public sealed record RunSettings
                         $"--model '{spec.Key}' ({spec.ClassName}) cannot train with --fused: its forward is not weight * x + bias over two one-element parameters"))));
 
     /// <summary>
-    /// A batch at least as large as the training split is the whole split: the notebook's full batch. A table's split
-    /// is not known before it is loaded, so there --batch-size always means mini-batches.
+    /// The line and what training it needs must fit in the memory available; the way out is named: mini-batches
+    /// (which drop autograd's full-size temporaries) or fewer samples.
     /// </summary>
-    static StepKind StepFor(Option<AffineForm> fused, Option<int> batchSize, int trainCount) =>
+    static Validation<Error, RunSettings> FitsInMemory(RunSettings settings, MemoryBudget memory)
+    {
+        if (settings.Table.IsSome) return Success<Error, RunSettings>(settings);
+        var (samples, step) = (settings.Data.SampleCount, settings.Training.Step);
+        var needed = MemoryBudget.Needed(samples, step);
+        if (needed <= memory.AvailableBytes) return Success<Error, RunSettings>(settings);
+        var smaller = step is StepKind.FullBatch
+            ? $"train in mini-batches with --batch-size (about {MemoryBudget.BytesPerSample(new StepKind.MiniBatch(1))} bytes a sample) or use a smaller range (a larger --step)"
+            : "use a smaller range (a larger --step, or --start and --end closer together)";
+        return Fail<Error, RunSettings>(Error.New(
+            $"{samples.ToString("N0", CultureInfo.InvariantCulture)} samples need about {MemoryBudget.Describe(needed)} to train this way " +
+            $"({MemoryBudget.BytesPerSample(step)} bytes a sample), but {MemoryBudget.Describe(memory.AvailableBytes)} is available; {smaller}"));
+    }
+
+    /// <summary>
+    /// --batch-size always means PyTorch's shuffling DataLoader: a batch at least as large as the training split is one
+    /// batch of the whole split in shuffled order, which sums the loss in another order than the notebook's full batch.
+    /// </summary>
+    static StepKind StepFor(Option<AffineForm> fused, Option<int> batchSize) =>
         fused.Match<StepKind>(
             Some: form => new StepKind.FusedAffine(form),
-            None: () => batchSize.Filter(size => size < trainCount).Match<StepKind>(
+            None: () => batchSize.Match<StepKind>(
                 Some: size => new StepKind.MiniBatch(size),
                 None: () => new StepKind.FullBatch()));
 }

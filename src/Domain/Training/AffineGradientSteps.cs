@@ -34,12 +34,12 @@ public sealed class AffineGradientSteps : ITrainingSteps
         bias = Scalar(initial, form.BiasKey);
     }
 
-    public Fin<float> TrainEpoch()
+    public Fin<double> TrainEpoch()
     {
         var pass = Pass(split.Train.X.Span, split.Train.Y.Span, weight, bias, loss);
         weight -= learningRate * pass.WeightGradient;
         bias -= learningRate * pass.BiasGradient;
-        return pass.Loss;
+        return (double)pass.Loss;
     }
 
     public Fin<Evaluation> Evaluate() =>
@@ -102,7 +102,9 @@ public sealed class AffineGradientSteps : ITrainingSteps
             biasSum += slope;
         }
         var n = (double)xs.Length;
-        return new PassResult((float)(lossSum / n), (float)(weightSum / n), (float)(biasSum / n));
+        // PyTorch sums the loss terms in float32 before dividing: a sum beyond float32's range is infinite there, so here too.
+        var meanLoss = lossSum > float.MaxValue ? float.PositiveInfinity : (float)(lossSum / n);
+        return new PassResult(meanLoss, (float)(weightSum / n), (float)(biasSum / n));
     }
 
     /// <summary>sign(r) as torch.sign: -1, 0 or 1 (NaN stays NaN through the comparisons' zero, caught by the loss check).</summary>

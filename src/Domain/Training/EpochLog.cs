@@ -3,9 +3,12 @@ using LanguageExt;
 
 namespace Functional.Domain.Training;
 
-/// <summary>One evaluated epoch: the training loss of that epoch's step, the test loss after it and the test metrics.</summary>
-public sealed record EpochLog(int Epoch, float TrainLoss, float TestLoss)
+/// <summary>
+/// One evaluated epoch: the training loss of that epoch's steps (a Python float, see <see cref="ITrainingSteps.TrainEpoch"/>),
+/// the test loss after them (the float32 loss of one forward pass over the test split) and the test metrics.
+/// </summary>
+public sealed record EpochLog(int Epoch, double TrainLoss, float TestLoss)
 {
-    /// <summary>MAE, MSE, RMSE and R² on the test split after this epoch's step.</summary>
+    /// <summary>MAE, MSE, RMSE and R² on the test split after this epoch's steps.</summary>
     public Option<RegressionMetrics> Metrics { get; init; }
 }

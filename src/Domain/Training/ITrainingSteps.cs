@@ -11,10 +11,13 @@ namespace Functional.Domain.Training;
 /// </summary>
 public interface ITrainingSteps : IDisposable
 {
-    /// <summary>One epoch of parameter updates on the training split; its training loss (the sample mean over mini-batches).</summary>
-    Fin<float> TrainEpoch();
+    /// <summary>
+    /// One epoch of parameter updates on the training split, and its training loss as a Python float: <c>loss.item()</c>
+    /// of the one batch, or the sample-weighted mean of the mini-batches' <c>loss.item()</c>, summed in double.
+    /// </summary>
+    Fin<double> TrainEpoch();
 
-    /// <summary>The loss and the regression metrics on the test split with the current parameters.</summary>
+    /// <summary>The loss and the regression metrics on the test split with the current parameters; inference only, so it changes nothing that follows.</summary>
     Fin<Evaluation> Evaluate();
 
     /// <summary>The current parameters, detached.</summary>

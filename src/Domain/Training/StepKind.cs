@@ -10,7 +10,10 @@ public abstract record StepKind
     /// <summary>The notebook's way: one autograd step on the whole training split.</summary>
     public sealed record FullBatch : StepKind;
 
-    /// <summary>Shuffled batches smaller than the training split, one autograd step each (as <c>DataLoader(shuffle=True)</c>).</summary>
+    /// <summary>
+    /// The batches of PyTorch's <c>DataLoader(shuffle=True)</c> with a generator seeded by the run's seed, in its order,
+    /// one autograd step each; a size at least the training split's is one shuffled batch.
+    /// </summary>
     public sealed record MiniBatch(int Size) : StepKind;
 
     /// <summary>Full batch with analytic gradients of <c>weight * x + bias</c>, one pass over the data (<c>--fused</c>).</summary>

@@ -8,7 +8,7 @@ namespace Functional.Domain.Training;
 public abstract record TrainingEvent;
 
 /// <summary>One epoch done; <paramref name="TestLoss"/> and <see cref="Metrics"/> are there only on evaluation epochs.</summary>
-public sealed record EpochCompleted(int Epoch, int Epochs, float TrainLoss, Option<float> TestLoss) : TrainingEvent
+public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss) : TrainingEvent
 {
     public Option<RegressionMetrics> Metrics { get; init; }
 }

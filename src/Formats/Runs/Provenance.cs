@@ -1,5 +1,6 @@
 using System.Globalization;
 using Functional.Domain.Settings;
+using Functional.Domain.Training;
 
 namespace Functional.Formats.Runs;
 
@@ -17,7 +18,8 @@ public static class Provenance
             ["seed"] = training.Seed.ToString(CultureInfo.InvariantCulture),
             ["config"] = (settings.Table.IsSome ? "" : $"weight={N(data.Weight)} bias={N(data.Bias)} start={N(data.Start)} end={N(data.End)} step={N(data.Step)} ") +
                          $"train_split={N(settings.TrainSplit)} epochs={training.Epochs} lr={N(training.LearningRate)} eval_every={training.EvalEvery} " +
-                         $"loss={training.Loss.ToString().ToLowerInvariant()} optimizer={training.Optimizer.ToString().ToLowerInvariant()}",
+                         $"loss={training.Loss.ToString().ToLowerInvariant()} optimizer={training.Optimizer.ToString().ToLowerInvariant()}" +
+                         (training.Step is StepKind.MiniBatch mini ? $" batch_size={mini.Size}" : "") + (training.Step is StepKind.FusedAffine ? " fused" : ""),
             ["torchsharp_version"] = versions.TorchSharp,
             ["functional_version"] = versions.Functional,
         };

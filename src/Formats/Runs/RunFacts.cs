@@ -2,13 +2,19 @@ using LanguageExt;
 
 namespace Functional.Formats.Runs;
 
-/// <summary>What the shell measured and decided about a run, besides the run's own result: the clock, paths and versions.</summary>
+/// <summary>
+/// What the shell measured and decided about a run, besides the run's own result: the clock, where the model file went
+/// and in which format (--out, --format), the files in the record's folder and the model file's SHA-256, the versions.
+/// </summary>
 public sealed record RunFacts(
     DateTimeOffset StartedAt,
     TimeSpan TrainingDuration,
     TimeSpan TotalDuration,
     string ModelPath,
     string ModelFormat,
+    string ModelCopy,
+    string ModelSha256,
+    string Metrics,
     Seq<string> Plots,
     SoftwareVersions Versions)
 {

@@ -1,120 +1,123 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text;
 using Functional.Domain.Metrics;
 using Functional.Domain.Tensors;
+using Functional.Domain.Training;
 using Functional.Domain.Workflow;
+using LanguageExt;
+using LanguageExt.Common;
+using static LanguageExt.Prelude;
 
 namespace Functional.Formats.Runs;
 
-/// <summary>run.json: everything needed to tell what a run did and to repeat it.</summary>
+/// <summary>run.json as bytes and back (System.Text.Json from <see cref="RunRecordDocument"/>).</summary>
 public static class RunJson
 {
-    public static string Of(WorkflowResult result, RunFacts facts)
+    /// <summary>How the line is made; the numbers are in the config.</summary>
+    /// <summary>How a CSV file is read; its path and columns are in the config, its SHA-256 and header here.</summary>
+    public const string TableSource = "csv: a header row, then numbers parsed culture-invariant as float64 and stored as float32 (torch.tensor(df.values, dtype=torch.float32))";
+
+    public const string LineSource = "line: X = torch.arange(start, end, step) as float32, y = weight * X + bias, made with libtorch";
+
+    public static RunRecordDocument Of(WorkflowResult result, RunFacts facts)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            var (settings, training) = (result.Settings, result.Settings.Training);
-            json.WriteStartObject();
-            json.WriteString("model", settings.ModelKey);
-            json.WriteNumber("seed", training.Seed);
-            json.WriteNumber("epochs", training.Epochs);
-            json.WriteStartObject("config");
-            Data(json, result, facts);
-            json.WriteNumber("train_split", settings.TrainSplit);
-            json.WriteNumber("epochs", training.Epochs);
-            json.WriteNumber("learning_rate", training.LearningRate);
-            json.WriteNumber("eval_every", training.EvalEvery);
-            json.WriteNumber("seed", training.Seed);
-            json.WriteString("loss", training.Loss.ToString().ToLowerInvariant());
-            json.WriteString("optimizer", training.Optimizer.ToString().ToLowerInvariant());
-            json.WriteEndObject();
-            Metrics(json, "test_metrics", result.TestMetrics);
-            Parameters(json, "initial_parameters", result.Trained.Initial);
-            Parameters(json, "final_parameters", result.Trained.Final);
-            json.WriteString("model_path", facts.ModelPath);
-            json.WriteString("model_format", facts.ModelFormat);
-            json.WriteStartArray("plots");
-            foreach (var plot in facts.Plots) json.WriteStringValue(plot);
-            json.WriteEndArray();
-            json.WriteString("started_at", facts.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteStartObject("durations_seconds");
-            json.WriteNumber("training", facts.TrainingDuration.TotalSeconds);
-            json.WriteNumber("total", facts.TotalDuration.TotalSeconds);
-            json.WriteEndObject();
-            json.WriteStartObject("versions");
-            json.WriteString("torchsharp", facts.Versions.TorchSharp);
-            json.WriteString("libtorch", facts.Versions.LibTorch);
-            json.WriteString("dotnet", facts.Versions.DotNet);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var (settings, training, trained) = (result.Settings, result.Settings.Training, result.Trained);
+        var data = settings.Data;
+        return new RunRecordDocument(
+            RunRecordDocument.CurrentFormatVersion,
+            new RunConfig(settings.ModelKey,
+                settings.Table.Map(t => t.Path).IfNoneUnsafe((string?)null),
+                settings.Table.Map(t => t.Columns.TargetName).IfNoneUnsafe((string?)null),
+                settings.Table.Map(t => (IReadOnlyList<string>)t.Columns.FeatureNames.ToList()).IfNoneUnsafe((IReadOnlyList<string>?)null),
+                data.Weight, data.Bias, data.Start, data.End, data.Step, settings.TrainSplit, training.Epochs,
+                training.LearningRate, training.EvalEvery, BatchSize(training.Step), training.Seed, training.Loss.ToString().ToLowerInvariant(),
+                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat),
+            result.Model.ClassName,
+            settings.Table.Match(
+                Some: table => new DataRecord(TableSource, facts.DataFile.Map(survey => survey.Sha256).IfNoneUnsafe((string?)null),
+                    table.Columns.Header.ToList(), result.Dataset.Count, result.Split.Train.Count, result.Split.Test.Count),
+                None: () => new DataRecord(LineSource, null, null, result.Dataset.Count, result.Split.Train.Count, result.Split.Test.Count)),
+            Parameters(trained.Initial),
+            Parameters(trained.Final),
+            new EpochRecord(trained.LastEpoch.Epoch, trained.LastEpoch.TrainLoss, trained.LastEpoch.TestLoss),
+            Metrics(result.TestMetrics),
+            new FilesRecord(facts.ModelCopy, facts.ModelSha256, facts.Metrics, facts.Plots.ToList()),
+            facts.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            new DurationsRecord(facts.TrainingDuration.TotalSeconds, facts.TotalDuration.TotalSeconds),
+            new VersionsRecord(facts.Versions.Functional, facts.Versions.TorchSharp, facts.Versions.LibTorch, facts.Versions.DotNet));
     }
+
+    static MetricsRecord Metrics(RegressionMetrics metrics) =>
+        new(metrics.MeanAbsoluteError, metrics.MeanSquaredError, metrics.RootMeanSquaredError, metrics.RSquared);
+
+    static int? BatchSize(StepKind step) => step is StepKind.MiniBatch mini ? mini.Size : null;
+
+    static IReadOnlyList<ParameterRecord> Parameters(StateDict stateDict) =>
+        stateDict.Entries.Map(entry => new ParameterRecord(entry.Key, entry.Value.Shape.ToList(), entry.Value.Data.ToList())).ToList();
+
+    static readonly JsonSerializerOptions Options = new(RunRecordJson.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    static readonly RunRecordJson Context = new(Options);
+
+    /// <summary>The file's bytes: indented UTF-8 JSON and a final newline.</summary>
+    public static byte[] Bytes(RunRecordDocument document) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Context.RunRecordDocument) + "\n");
 
     /// <summary>
-    /// Where the data came from: the line's numbers, or the CSV file (its path, SHA-256, header, the columns chosen and
-    /// the rows read), so that a run can be repeated on the same data and a changed file noticed.
+    /// A record written by this format version, every field known and present; otherwise one line saying what is wrong
+    /// (the version is checked first, so a newer record is named as such rather than as a list of unknown fields).
     /// </summary>
-    static void Data(Utf8JsonWriter json, WorkflowResult result, RunFacts facts)
+    public static Fin<RunRecordDocument> Read(ReadOnlySpan<byte> json)
     {
-        var settings = result.Settings;
-        json.WriteStartObject("data");
-        settings.Table.Match(
-            Some: table =>
-            {
-                json.WriteString("csv", table.Path);
-                facts.DataFile.IfSome(survey => json.WriteString("sha256", survey.Sha256));
-                Strings(json, "columns", table.Columns.Header);
-                json.WriteString("target", table.Columns.TargetName);
-                Strings(json, "features", table.Columns.FeatureNames);
-                json.WriteNumber("rows", result.Dataset.Count);
-            },
-            None: () =>
-            {
-                json.WriteNumber("weight", settings.Data.Weight);
-                json.WriteNumber("bias", settings.Data.Bias);
-                json.WriteNumber("start", settings.Data.Start);
-                json.WriteNumber("end", settings.Data.End);
-                json.WriteNumber("step", settings.Data.Step);
-            });
-        json.WriteEndObject();
-    }
-
-    static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
-        json.WriteEndArray();
-    }
-
-    /// <summary>The test metrics after training, on the test split's rows.</summary>
-    static void Metrics(Utf8JsonWriter json, string name, RegressionMetrics metrics)
-    {
-        json.WriteStartObject(name);
-        json.WriteNumber("mae", metrics.MeanAbsoluteError);
-        json.WriteNumber("mse", metrics.MeanSquaredError);
-        json.WriteNumber("rmse", metrics.RootMeanSquaredError);
-        json.WriteNumber("r2", metrics.RSquared);
-        json.WriteEndObject();
-    }
-
-    /// <summary>Each parameter as its name with shape and row-major values; floats are written shortest round-trip.</summary>
-    static void Parameters(Utf8JsonWriter json, string name, StateDict stateDict)
-    {
-        json.WriteStartObject(name);
-        foreach (var entry in stateDict.Entries)
+        try
         {
-            json.WriteStartObject(entry.Key);
-            json.WriteStartArray("shape");
-            foreach (var dimension in entry.Value.Shape) json.WriteNumberValue(dimension);
-            json.WriteEndArray();
-            json.WriteStartArray("values");
-            foreach (var value in entry.Value.Data) json.WriteNumberValue(value);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            var version = VersionOf(json);
+            if (version.IsFail) return version.Map(_ => default(RunRecordDocument)!);
+            var found = version.IfFail(0);
+            if (found != RunRecordDocument.CurrentFormatVersion)
+                return FinFail<RunRecordDocument>(Error.New(
+                    $"is a run record of format version {found}; this program reads version {RunRecordDocument.CurrentFormatVersion} (replay it with the program that wrote it)"));
+            return JsonSerializer.Deserialize(json, Context.RunRecordDocument) is { } document
+                ? FinSucc(document)
+                : FinFail<RunRecordDocument>(Error.New("is not a run record: it holds null"));
         }
-        json.WriteEndObject();
+        catch (JsonException e)
+        {
+            return FinFail<RunRecordDocument>(Error.New(Describe(e)));
+        }
+    }
+
+    static Fin<int> VersionOf(ReadOnlySpan<byte> json)
+    {
+        using var document = JsonDocument.Parse(json.ToArray());
+        return document.RootElement.ValueKind == JsonValueKind.Object
+               && document.RootElement.TryGetProperty("format_version", out var version)
+               && version.TryGetInt32(out var number)
+            ? FinSucc(number)
+            : FinFail<int>(Error.New("is not a run record: it has no whole-number field format_version"));
+    }
+
+    /// <summary>System.Text.Json's reason in our words, with the field's dotted path (e.g. <c>config.seed</c>).</summary>
+    static string Describe(JsonException e)
+    {
+        var path = string.IsNullOrEmpty(e.Path) ? "" : e.Path.TrimStart('$').TrimStart('.');
+        var message = e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.', ' ');
+        string Field(string name) => path.Length == 0 ? name : path.EndsWith(name, StringComparison.Ordinal) ? path : $"{path}.{name}";
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+            return $"has an unknown field '{Field(Quoted(message))}'; a run record of format version {RunRecordDocument.CurrentFormatVersion} has no such field";
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+            return $"lacks the field '{Field(Quoted(message[message.IndexOf("including", StringComparison.Ordinal)..]))}' of a run record";
+        if (message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("null", StringComparison.OrdinalIgnoreCase))
+            return $"has a value of the wrong kind at '{path}' (edited by hand?)";
+        return $"is not a run record (JSON{(path.Length > 0 ? $" at {path}" : "")}): {message}";
+    }
+
+    /// <summary>The first name in single quotes in System.Text.Json's message.</summary>
+    static string Quoted(string message)
+    {
+        var start = message.IndexOf('\'');
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return start >= 0 && end > start ? message[(start + 1)..end] : "?";
     }
 }

@@ -51,7 +51,7 @@ public abstract class AutogradSteps : ITrainingSteps
             }
         });
 
-    public abstract Fin<float> TrainEpoch();
+    public abstract Fin<double> TrainEpoch();
 
     /// <summary>One forward pass over the test split gives both the loss (libtorch's) and the predictions the metrics are computed from.</summary>
     public Fin<Evaluation> Evaluate() => ModelFailures.Guard(Spec, () =>

@@ -17,11 +17,14 @@ public sealed class FullBatchSteps : AutogradSteps
     public static Fin<FullBatchSteps> Start(TorchModel model, DatasetSplit split, TrainingConfig config, ComputeDevice device) =>
         Prepare(model, split, config.Seed, device).Map(prepared => new FullBatchSteps(model.Spec, prepared.Module, prepared.Data, config));
 
-    /// <summary>The loss is read back inside the step's scope; reading it is what lets the loop see a diverging run.</summary>
-    public override Fin<float> TrainEpoch() => ModelFailures.Guard(Spec, () =>
+    /// <summary>
+    /// The loss is read back inside the step's scope, as <c>loss.item()</c> (a float32 widened to a Python float); reading
+    /// it is what lets the loop see a diverging run.
+    /// </summary>
+    public override Fin<double> TrainEpoch() => ModelFailures.Guard(Spec, () =>
     {
         using var scope = NewDisposeScope();
-        return Update().item<float>();
+        return (double)Update().item<float>();
     });
 
     /// <summary>The same update with its loss left unread, for measuring what reading it costs (bench/).</summary>

@@ -10,29 +10,32 @@ using static TorchSharp.torch;
 namespace Functional.TorchAdapter.Training;
 
 /// <summary>
-/// One pass over the training split in shuffled mini-batches, as <c>DataLoader(shuffle=True)</c> with a generator seeded
-/// once per run: one optimiser step per batch. The epoch's training loss is the mean over samples. Each batch has its own
-/// dispose scope, so memory is bounded by the batch size, not the dataset size.
+/// One pass over the training split as PyTorch 1.13's <c>DataLoader(TensorDataset(X_train, y_train), batch_size,
+/// shuffle=True, generator=torch.Generator().manual_seed(seed))</c> serves it (<see cref="DataLoaderShuffle"/>): the same
+/// batches in the same order, the last one shorter when the size does not divide the split, one optimiser step each.
+/// A batch at least as large as the split is one shuffled batch, as the DataLoader makes it. The epoch's training loss
+/// is PyTorch's tutorials' <c>running_loss += loss.item() * inputs.size(0)</c> divided by the sample count, in double.
+/// Each batch has its own dispose scope, so memory is bounded by the batch size, not the dataset size.
 /// </summary>
 public sealed class MiniBatchSteps : AutogradSteps
 {
     readonly int batchSize;
-    readonly Generator shuffling;
+    readonly DataLoaderShuffle shuffle;
 
     MiniBatchSteps(ModelSpec spec, ModelModule module, TrainingTensors data, TrainingConfig config, int batchSize)
         : base(spec, module, data, config) =>
-        (this.batchSize, shuffling) = (batchSize, new Generator((ulong)config.Seed));
+        (this.batchSize, shuffle) = (batchSize, new DataLoaderShuffle(config.Seed));
 
     public static Fin<MiniBatchSteps> Start(TorchModel model, DatasetSplit split, TrainingConfig config, int batchSize, ComputeDevice device) =>
         Prepare(model, split, config.Seed, device).Map(prepared => new MiniBatchSteps(model.Spec, prepared.Module, prepared.Data, config, batchSize));
 
-    public override Fin<float> TrainEpoch() => ModelFailures.Guard(Spec, () =>
+    public override Fin<double> TrainEpoch() => ModelFailures.Guard(Spec, () =>
     {
         using var epochScope = NewDisposeScope();
         var count = Data.TrainX.shape[0];
-        var order = randperm(count, generator: shuffling, device: Data.TrainX.device);
+        var order = shuffle.NextEpoch(count).to(Data.TrainX.device);
         Module.train();
-        var weightedSum = 0.0;
+        var runningLoss = 0.0;
         for (long start = 0; start < count; start += batchSize)
         {
             using var batchScope = NewDisposeScope();
@@ -41,10 +44,10 @@ public sealed class MiniBatchSteps : AutogradSteps
             Optimizer.zero_grad();
             loss.backward();
             Optimizer.step();
-            weightedSum += (double)loss.item<float>() * indices.shape[0];
+            runningLoss += loss.item<float>() * (double)indices.shape[0];
         }
-        return (float)(weightedSum / count);
+        return runningLoss / count;
     });
 
-    protected override void Release() => shuffling.Dispose();
+    protected override void Release() => shuffle.Dispose();
 }

@@ -10,7 +10,7 @@ public static class Optimizers
     public static optim.Optimizer For(OptimizerKind kind, IEnumerable<TorchSharp.Modules.Parameter> parameters, double learningRate) => kind switch
     {
         OptimizerKind.Sgd => optim.SGD(parameters, learningRate),
-        OptimizerKind.Adam => optim.Adam(parameters, learningRate),
+        OptimizerKind.Adam => new Adam113(parameters, learningRate),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown optimizer"),
     };
 }

@@ -29,7 +29,7 @@ public sealed class ModelProperties
     /// <summary>
     /// The generated module registers its parameters under the keys, in the order and with the shapes its spec declares, and
     /// its state_dict lists them the same way. That the spec's keys are PyTorch's is checked against PyTorch's own output
-    /// (Training/PyTorch/expected_runs.txt prints each model's state_dict keys).
+    /// (LivePyTorchTrainingProperties compares every declared model's printed state_dict with PyTorch's).
     /// </summary>
     [Theory]
     [MemberData(nameof(DeclaredModels))]

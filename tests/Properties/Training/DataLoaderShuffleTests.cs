@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Functional.Tests.Shared;
+using Functional.TorchAdapter.Training;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Functional.Tests.Properties.Training;
+
+/// <summary>
+/// The order of samples in mini-batch training against a real PyTorch 1.13 DataLoader(TensorDataset(...), batch_size,
+/// shuffle=True, generator=torch.Generator().manual_seed(seed)), epoch after epoch; and 1.13's randperm as we run it
+/// ourselves (for very large n) against libtorch's where the two algorithms still agree.
+/// </summary>
+public sealed class DataLoaderShuffleTests
+{
+    static readonly long[] Sizes = [1, 2, 7, 80, 100, 1000];
+    static readonly long[] Seeds = [0, 42, -7, 1L << 40];
+    const int Epochs = 4;
+
+    [RequiresPyTorchFact]
+    public void Every_epoch_visits_the_samples_in_the_DataLoaders_order()
+    {
+        var script = """
+            import json, sys, torch
+            from torch.utils.data import DataLoader, TensorDataset
+            for n in json.loads(sys.argv[1]):
+                for seed in json.loads(sys.argv[2]):
+                    loader = DataLoader(TensorDataset(torch.arange(n)), batch_size=3, shuffle=True,
+                                        generator=torch.Generator().manual_seed(seed))
+                    print(json.dumps([[i for (batch,) in loader for i in batch.tolist()] for _ in range(4)], separators=(",", ":")))
+            """;
+        var pytorch = PythonTorch.RunOk(script, JsonSerializer.Serialize(Sizes), JsonSerializer.Serialize(Seeds))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ours = (from n in Sizes
+                    from seed in Seeds
+                    select JsonSerializer.Serialize(Orders(n, seed))).ToArray();
+        Assert.Equal(pytorch, ours);
+    }
+
+    static long[][] Orders(long n, long seed)
+    {
+        using var shuffle = new DataLoaderShuffle(seed);
+        return Enumerable.Range(0, Epochs).Select(_ =>
+        {
+            using var order = shuffle.NextEpoch(n);
+            return order.data<long>().ToArray();
+        }).ToArray();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(42)]
+    [InlineData(123456789)]
+    public void Our_run_of_the_1_13_shuffle_equals_libtorchs_randperm_below_the_threshold_and_leaves_the_same_generator_state(long seed)
+    {
+        using var ours = new Generator(unchecked((ulong)seed));
+        using var libtorch = new Generator(unchecked((ulong)seed));
+        foreach (var n in new long[] { 1, 2, 3, 7, 80, 623, 624, 625, 1000, 5000, 100_000 })
+        {
+            using var managed = Randperm113.Shuffled(n, ours);
+            using var native = randperm(n, generator: libtorch);
+            Assert.Equal(native.data<long>().ToArray(), managed.data<long>().ToArray());
+            Assert.Equal(State(libtorch), State(ours));
+        }
+    }
+
+    [Fact]
+    public void Skipping_k_words_leaves_the_state_a_randperm_of_k_plus_1_leaves()
+    {
+        foreach (var words in new long[] { 0, 1, 2, 623, 624, 625, 5000 })
+        {
+            using var skipped = new Generator(42);
+            using var drawn = new Generator(42);
+            Randperm113.Skip(skipped, words);
+            randperm(words + 1, generator: drawn).Dispose();
+            Assert.Equal(State(drawn), State(skipped));
+        }
+    }
+
+    static byte[] State(Generator generator)
+    {
+        using var state = generator.get_state();
+        return state.data<byte>().ToArray();
+    }
+}

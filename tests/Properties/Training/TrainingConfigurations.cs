@@ -1,0 +1,119 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Functional.Domain.Data;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Models;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace Functional.Tests.Properties.Training;
+
+/// <summary>
+/// Whole training configurations as a user could type them, every one accepted by <see cref="RunSettings.Create"/>:
+/// every declared model, both losses and optimisers, lines of 2 to about 250 samples (small and large offsets, rising
+/// and falling steps), splits, seeds, epochs and evaluation intervals, no batch or batches of 1, a few, a size that does
+/// not divide the split and one at least as large as the split, and learning rates from tiny to diverging; and each
+/// one's --fused twin (<see cref="Fused"/>) where it applies and is meant to print PyTorch's digits. The work per
+/// configuration is bounded (about 1,500 optimiser steps) so hundreds of them run in a minute or two, in PyTorch and here.
+/// </summary>
+public static class TrainingConfigurations
+{
+    const int MaxSteps = 1500;
+
+    /// <summary>Mostly anything; one in six a run --fused can take (an affine model, SGD, full batch, MSE) so its twins are many.</summary>
+    public static Gen<SettingsInput> Settings()
+    {
+        var fusable = Any().Select(input => input with
+        {
+            Model = ModelCatalog.Specs.Find(spec => spec.Affine.IsSome).Map(spec => spec.Key).IfNone(input.Model),
+            Optimizer = OptimizerKind.Sgd, Loss = LossKind.Mse, BatchSize = Option<int>.None,
+        });
+        return
+            from input in Gen.Frequency((5, Any()), (1, fusable))
+            where Valid(input)
+            select input;
+    }
+
+    static Gen<SettingsInput> Any() =>
+        from model in Gen.Elements(ModelCatalog.Specs.ToArray())
+        from loss in Gen.Elements(LossKind.L1, LossKind.Mse)
+        from optimizer in Gen.Elements(OptimizerKind.Sgd, OptimizerKind.Adam)
+        from line in Line()
+        from split in Gen.Choose(30, 95).Select(percent => percent / 100.0)
+        let trainCount = Datasets.TrainCount(line.SampleCount, split)
+        where trainCount >= 1 && trainCount < line.SampleCount
+        from batch in BatchSize(trainCount)
+        let batchesPerEpoch = batch.Match(size => (trainCount + size - 1) / size, () => 1)
+        from epochs in Gen.Choose(1, Math.Clamp(MaxSteps / batchesPerEpoch, 1, 300))
+        from evalEvery in Gen.Frequency((3, Gen.Choose(1, 10)), (2, Gen.Choose(1, epochs + 5)))
+        from learningRate in LearningRate()
+        from seed in Seed()
+        let input = new SettingsInput(line.Weight, line.Bias, line.Start, line.End, line.Step, split, epochs, learningRate, evalEvery,
+            batch, seed, loss, optimizer, model.Key, false)
+        where Valid(input)
+        select input;
+
+    /// <summary>
+    /// The same configuration with --fused where its printed digits are meant to be PyTorch's: the model, optimiser and
+    /// batch allow it, and the run contracts, so that rounding differences shrink instead of growing: MSE (no sign
+    /// flips) at a rate below 1/L, L the largest eigenvalue of the loss's Hessian over the training inputs. --fused sums
+    /// in double where autograd sums in float32, so a diverging run, an L1 run whose sign pattern turns on a last bit,
+    /// or inputs far from 0 can print other digits (README, "--fused").
+    /// </summary>
+    public static Option<SettingsInput> Fused(SettingsInput input) =>
+        Some(input with { Fused = true }).Filter(fused => Valid(fused) && fused.Loss == LossKind.Mse && fused.LearningRate * LargestCurvature(fused) < 1);
+
+    /// <summary>2 λmax([[E x², E x], [E x, 1]]) over the training inputs: the MSE Hessian's largest eigenvalue.</summary>
+    static double LargestCurvature(SettingsInput input)
+    {
+        var samples = (long)Math.Ceiling((input.End - input.Start) / input.Step);
+        var train = Datasets.TrainCount((int)samples, input.TrainSplit);
+        var xs = Enumerable.Range(0, train).Select(i => input.Start + i * input.Step).ToArray();
+        var (meanX, meanX2) = (xs.Average(), xs.Average(x => x * x));
+        return 2 * ((meanX2 + 1) / 2 + Math.Sqrt((meanX2 - 1) / 2 * ((meanX2 - 1) / 2) + meanX * meanX));
+    }
+
+    static bool Valid(SettingsInput input) => RunSettings.Create(input, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess;
+
+    sealed record LineSpec(double Weight, double Bias, double Start, double End, double Step, int SampleCount);
+
+    /// <summary>Hundredths for weight, bias and start; steps from a few grids, either sign; mostly near 0, sometimes at ±1000 where float32 spacing shows.</summary>
+    static Gen<LineSpec> Line() =>
+        from weight in Gen.Choose(-300, 300)
+        from bias in Gen.Choose(-300, 300)
+        from offset in Gen.Frequency((5, Gen.Constant(0)), (1, Gen.Elements(-1000, 1000, 100, -37)))
+        from start in Gen.Choose(-200, 200)
+        from step in Gen.Elements(0.01, 0.02, 0.025, 0.05, 0.1, 0.004, 0.03, 0.07, 0.3)
+        from falling in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
+        from samples in Gen.Frequency((3, Gen.Choose(2, 40)), (3, Gen.Choose(41, 250)))
+        let first = offset + start / 100.0
+        let signedStep = falling ? -step : step
+        let last = first + samples * signedStep
+        let spec = DatasetSpec.Create(weight / 100.0, bias / 100.0, first, last, signedStep)
+        where spec.IsSuccess
+        select spec.Match(
+            Succ: s => new LineSpec(s.Weight, s.Bias, s.Start, s.End, s.Step, s.SampleCount),
+            Fail: _ => throw new InvalidOperationException("filtered above"));
+
+    /// <summary>None (full batch), 1, a few, a size that leaves a shorter last batch, or at least the whole split.</summary>
+    static Gen<Option<int>> BatchSize(int trainCount)
+    {
+        var nonDivisors = Enumerable.Range(2, Math.Max(0, trainCount - 2)).Where(size => trainCount % size != 0).ToArray();
+        return Gen.Frequency(
+            (6, Gen.Constant(Option<int>.None)),
+            (1, Gen.Constant(Some(1))),
+            (2, Gen.Choose(2, 8).Select(Some)),
+            (2, nonDivisors.Length > 0 ? Gen.Elements(nonDivisors).Select(Some) : Gen.Choose(2, 8).Select(Some)),
+            (2, Gen.Choose(trainCount, trainCount + 50).Select(Some)));
+    }
+
+    /// <summary>Mostly stable rates; one in ten large enough that MSE with SGD overflows, to check that both stop at the same epoch.</summary>
+    static Gen<double> LearningRate() => Gen.Frequency(
+        (9, Gen.Elements(1e-4, 1e-3, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)),
+        (1, Gen.Elements(3.0, 10.0, 1e3, 1e6)));
+
+    static Gen<long> Seed() => Gen.Frequency(
+        (4, Gen.Choose(0, 1000).Select(seed => (long)seed)),
+        (1, ArbMap.Default.GeneratorFor<long>()));
+}

@@ -1,0 +1,104 @@
+"""The notebook's training under real PyTorch 1.13, written the way a PyTorch user writes it.
+
+The line is made with torch.arange, the model is the class from notebook_models.py named by the configuration,
+the loss is nn.L1Loss or nn.MSELoss, the optimiser torch.optim.SGD or torch.optim.Adam, and mini-batches come from
+a real DataLoader(TensorDataset(X_train, y_train), batch_size, shuffle=True, generator=torch.Generator().manual_seed(seed)).
+The epoch's mini-batch loss is PyTorch's tutorials' running_loss += loss.item() * inputs.size(0), divided by the
+number of samples. A training loss that is NaN or infinite stops training, as Lightning's check_finite does.
+
+Reads one configuration per line (JSON) on stdin and prints one result per line (JSON) on stdout, so one process runs
+hundreds of configurations. Run from tests/Shared (or with it on PYTHONPATH):
+
+    echo '{"id": 0, "class_name": "LinearRegressionModel", "weight": 0.3, "bias": 0.9, "start": 0.0, "end": 1.0,
+           "step": 0.01, "train_split": 0.8, "epochs": 300, "lr": 0.01, "eval_every": 20, "batch_size": null,
+           "seed": 42, "loss": "l1", "optimizer": "sgd"}' | /usr/bin/python3 pytorch_training.py
+
+Losses and parameters are printed with repr(), which round-trips exactly; state_dicts and predictions as the notebook
+shows them (IPython's pretty printer, the tensor's repr).
+"""
+import json
+import math
+import sys
+
+import torch
+from IPython.lib.pretty import pretty
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+import notebook_models
+
+
+def train(config):
+    model_class = getattr(notebook_models, config["class_name"], None)
+    if model_class is None:
+        return {"skipped": f"tests/Shared/notebook_models.py has no class {config['class_name']}"}
+
+    X = torch.arange(float(config["start"]), float(config["end"]), float(config["step"])).unsqueeze(dim=1)
+    y = config["weight"] * X + config["bias"]
+    train_split = int(config["train_split"] * len(X))
+    X_train, y_train = X[:train_split], y[:train_split]
+    X_test, y_test = X[train_split:], y[train_split:]
+
+    torch.manual_seed(config["seed"])
+    model = model_class()
+    initial = pretty(model.state_dict())
+    loss_fn = nn.L1Loss() if config["loss"] == "l1" else nn.MSELoss()
+    optimizer_class = torch.optim.SGD if config["optimizer"] == "sgd" else torch.optim.Adam
+    optimizer = optimizer_class(params=model.parameters(), lr=config["lr"])
+    train_loader = None
+    if config["batch_size"] is not None:
+        train_loader = DataLoader(TensorDataset(X_train, y_train), batch_size=config["batch_size"], shuffle=True,
+                                  generator=torch.Generator().manual_seed(config["seed"]))
+
+    epochs, lines, losses, last, stopped = config["epochs"], [], [], None, None
+    for epoch in range(epochs):
+        model.train()
+        if train_loader is None:
+            y_pred = model(X_train)
+            loss = loss_fn(y_pred, y_train)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            train_loss = loss.item()
+        else:
+            running_loss = 0.0
+            for X_batch, y_batch in train_loader:
+                loss = loss_fn(model(X_batch), y_batch)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                running_loss += loss.item() * X_batch.size(0)
+            train_loss = running_loss / len(train_loader.dataset)
+        if not math.isfinite(train_loss):
+            stopped = {"epoch": epoch, "train_loss": repr(train_loss)}
+            break
+
+        evaluate = epoch % config["eval_every"] == 0
+        if evaluate or epoch == epochs - 1:
+            model.eval()
+            with torch.inference_mode():
+                test_loss = loss_fn(model(X_test), y_test).item()
+            if evaluate:
+                lines.append(f"Epoch: {epoch} | Train loss: {train_loss:.3f} | Test loss: {test_loss:.3f}")
+                losses.append([epoch, repr(train_loss), repr(test_loss)])
+            if epoch == epochs - 1:
+                last = [epoch, repr(train_loss), repr(test_loss)]
+
+    result = {"initial": initial, "lines": lines, "losses": losses, "stopped": stopped}
+    if stopped is None:
+        model.eval()
+        with torch.inference_mode():
+            y_preds = model(X_test)
+        result.update(
+            last=last,
+            final=pretty(model.state_dict()),
+            final_values={key: [repr(v) for v in value.flatten().tolist()] for key, value in model.state_dict().items()},
+            predictions=repr(y_preds))
+    return result
+
+
+if __name__ == "__main__":
+    for line in sys.stdin:
+        if line.strip():
+            config = json.loads(line)
+            print(json.dumps({"id": config["id"], **train(config)}), flush=True)
