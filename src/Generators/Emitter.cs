@@ -101,6 +101,16 @@ public static class Emitter
         // Field names are the PyTorch attribute names: TorchSharp's RegisterComponents names parameters after them.
         foreach (var component in model.Components)
         {
+            if (component.IsModel)
+            {
+                // The model is this layer, as nn.Linear itself: its parameters are the module's own 'weight' and 'bias'
+                // (named_parameters as PyTorch's), and the layer is held where RegisterComponents, which scans fields, does not look.
+                yield return $"    private readonly global::System.Runtime.CompilerServices.StrongBox<global::TorchSharp.Modules.Linear> {component.StateName}Holder;";
+                yield return "    private readonly global::TorchSharp.Modules.Parameter weight;";
+                yield return "    private readonly global::TorchSharp.Modules.Parameter bias;";
+                yield return $"    private global::TorchSharp.Modules.Linear {component.StateName} => this.{component.StateName}Holder.Value!;";
+                continue;
+            }
             var fieldType = component.Kind == ComponentKind.Linear ? "global::TorchSharp.Modules.Linear" : "global::TorchSharp.Modules.Parameter";
             yield return $"    private readonly {fieldType} {component.StateName};";
         }
@@ -118,6 +128,13 @@ public static class Emitter
         foreach (var component in model.Components)
         {
             var inputs = component.InputsFromData ? "features" : component.InFeatures + "L";
+            if (component.IsModel)
+            {
+                yield return $"        this.{component.StateName}Holder = new(global::TorchSharp.torch.nn.Linear({inputs}, {component.OutFeatures}L));";
+                yield return $"        this.weight = this.{component.StateName}.weight!;";
+                yield return $"        this.bias = this.{component.StateName}.bias!;";
+                continue;
+            }
             yield return component.Kind == ComponentKind.Linear
                 ? $"        this.{component.StateName} = global::TorchSharp.torch.nn.Linear({inputs}, {component.OutFeatures}L);"
                 : $"        this.{component.StateName} = new global::TorchSharp.Modules.Parameter(global::TorchSharp.torch.randn(new long[] {{ {string.Join(", ", component.Shape.Select(d => d + "L"))} }}));";

@@ -89,13 +89,13 @@ public sealed class EvaluationSpool : IDisposable
         BinaryPrimitives.WriteDoubleLittleEndian(record[4..], epoch.TrainLoss);
         BinaryPrimitives.WriteSingleLittleEndian(record[12..], epoch.TestLoss.IfNone(float.NaN));
         record[16] = epoch.Metrics.IsSome ? (byte)1 : (byte)0;
-        epoch.Metrics.IfSome(m =>
+        if (epoch.Metrics.Case is RegressionMetrics m)
         {
             BinaryPrimitives.WriteDoubleLittleEndian(record[17..], m.MeanAbsoluteError);
             BinaryPrimitives.WriteDoubleLittleEndian(record[25..], m.MeanSquaredError);
             BinaryPrimitives.WriteDoubleLittleEndian(record[33..], m.RootMeanSquaredError);
             BinaryPrimitives.WriteDoubleLittleEndian(record[41..], m.RSquared);
-        });
+        }
         try
         {
             stream.Write(record);

@@ -89,8 +89,17 @@ public static class ModelMatching
                 .IfNone(Seq1(model.Features))
             : Seq1(model.Features);
 
+    /// <summary>
+    /// The model sharing the most keys with the file, then the most shapes, then the most ranks; on a tie, one of a
+    /// fixed width before one sized by the data, since a data-sized model only guesses its width from a file that fits it badly.
+    /// </summary>
     static Option<ModelSpec> Closest(StateDict stateDict, Seq<ModelSpec> models) =>
         models.Filter(m => m.StateDict.Keys.Exists(k => stateDict.Find(k).IsSome))
-            .OrderByDescending(m => m.StateDict.Keys.Count(k => stateDict.Find(k).IsSome))
+            .Map(m => (Model: m, Spec: Widths(m, stateDict).Map(m.For).HeadOrNone().IfNone(m).StateDict))
+            .OrderByDescending(c => c.Spec.Keys.Count(k => stateDict.Find(k).IsSome))
+            .ThenByDescending(c => c.Spec.Parameters.Count(p => stateDict.Find(p.Key).Exists(t => t.Shape.SequenceEqual(p.Shape))))
+            .ThenByDescending(c => c.Spec.Parameters.Count(p => stateDict.Find(p.Key).Exists(t => t.Shape.Count == p.Shape.Count)))
+            .ThenBy(c => c.Model.Width is InputWidth.FromData ? 1 : 0)
+            .Select(c => c.Model)
             .HeadOrNone();
 }
