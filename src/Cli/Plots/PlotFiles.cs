@@ -5,7 +5,7 @@ using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Plots;
 
-/// <summary>The three figures of a finished run as PNG files.</summary>
+/// <summary>The figures of a finished run as PNG files.</summary>
 public static class PlotFiles
 {
     public const string DataFile = "data.png";
@@ -26,6 +26,10 @@ public static class PlotFiles
             : Seq1((PredictedAgainstActualFile, Png(NotebookPlots.PredictedAgainstActual(result.Split.Test.Y, result.Trained.TestPredictions)))))
         .Add((LossFile, Png(NotebookPlots.Loss(result.Trained.Curve.Points))))
         .Strict();
+
+    /// <summary>The names of the files <see cref="Render"/> makes for data of <paramref name="features"/> inputs, in its order.</summary>
+    public static Seq<string> Names(int features) =>
+        (features == 1 ? Seq(DataFile, PredictionsFile) : Seq1(PredictedAgainstActualFile)).Add(LossFile).Strict();
 
     static byte[] Png(ScottPlot.Plot plot) => plot.GetImageBytes(NotebookPlots.Width, NotebookPlots.Height, ScottPlot.ImageFormat.Png);
 
