@@ -10,7 +10,7 @@ namespace Functional.Domain.Data;
 /// <summary>
 /// What training on a table holds in memory, so that a file too large for the machine is refused before it is loaded.
 /// The values are held once, as float32 (4 bytes each, the tensors read the same arrays); training adds temporaries for
-/// the training rows that depend on how it steps. Measured with bench/csv-memory.sh, see bench/README.md.
+/// the training rows that depend on how it steps. Measured with bench/csv-scale.sh (README, Your own data).
 /// </summary>
 public static class TableMemory
 {
