@@ -11,6 +11,7 @@ public static class Program
         "memory" => MemoryMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "epochs", "every", "malloc")),
         "bandwidth" => BandwidthMode.Run(ModeOptions.Parse(args.Skip(1), "megabytes", "repeats")),
         "ops" => OperationsMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "n", "malloc")),
+        "csv-load" => CsvLoadMode.Run(ModeOptions.Parse(args.Skip(1), "file", "repeats")),
         _ => RunBenchmarkDotNet(args),
     };
 

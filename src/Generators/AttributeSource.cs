@@ -7,6 +7,8 @@ public static class AttributeSource
     public const string ModelAttribute = Namespace + ".ModelAttribute";
     public const string ParameterAttribute = Namespace + ".ParameterAttribute";
     public const string LinearAttribute = Namespace + ".LinearAttribute";
+    public const string InputsClass = Namespace + ".Inputs";
+    public const string FeaturesField = "Features";
     public const string HintName = "ModelAttributes.g.cs";
 
     // [Embedded] keeps each assembly's internal copy invisible to the others (even through InternalsVisibleTo),
@@ -47,6 +49,17 @@ public static class AttributeSource
                 public string? Name { get; set; }
             }
 
+            /// <summary>Sizes a declaration takes from the data it is trained on.</summary>
+            [global::Microsoft.CodeAnalysis.Embedded]
+            internal static class Inputs
+            {
+                /// <summary>
+                /// As many as the data has features (columns other than the target): a layer's input size in
+                /// [Linear(Inputs.Features, 1)]. Read by the generator from the argument itself, not from this value.
+                /// </summary>
+                public const int Features = -1;
+            }
+
             /// <summary>A sub-layer like PyTorch's nn.Linear(in_features, out_features).</summary>
             [global::Microsoft.CodeAnalysis.Embedded]
             [global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false)]
@@ -65,6 +78,12 @@ public static class AttributeSource
 
                 /// <summary>The state_dict prefix; defaults to the snake_case of the component name.</summary>
                 public string? Name { get; set; }
+
+                /// <summary>
+                /// The model is this layer, as PyTorch's model = nn.Linear(k, 1): its state_dict keys are weight and bias,
+                /// its repr is the layer's. It must be the model's only component.
+                /// </summary>
+                public bool IsModel { get; set; }
             }
         }
         """;

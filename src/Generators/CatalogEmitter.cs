@@ -31,7 +31,7 @@ public static class CatalogEmitter
         text.AppendLine();
         text.AppendLine($"namespace {catalog.Namespace}");
         text.AppendLine("{");
-        text.AppendLine("    /// <summary>Every [Model] record of this assembly, ordered by key.</summary>");
+        text.AppendLine("    /// <summary>Every [Model] record of this assembly, ordered by key, each at its declared width (one feature when it takes the data's).</summary>");
         text.AppendLine("    public static class ModelCatalog");
         text.AppendLine("    {");
         text.AppendLine($"        public static global::LanguageExt.Seq<{TorchModel}> All {{ get; }} =");
@@ -39,7 +39,7 @@ public static class CatalogEmitter
         text.AppendLine("            {");
         foreach (var model in catalog.Models)
         {
-            text.AppendLine($"                new {TorchModel}(new {ModelSpec}({Literal(model.Key)}, {Literal(model.ClassName)}, {model.QualifiedModuleName}.Repr, {model.QualifiedModuleName}.StateSpec, {model.QualifiedModuleName}.Graph), () => new {model.QualifiedModuleName}()),");
+            text.AppendLine($"                new {TorchModel}({model.QualifiedModuleName}.Declaration, (global::System.Func<int, global::Functional.TorchAdapter.Models.ModelModule>)(features => new {model.QualifiedModuleName}(features))),");
         }
         text.AppendLine("            });");
         text.AppendLine();

@@ -74,6 +74,16 @@ public static class DiagnosticDescriptors
         "Invalid model key",
         "The model key '{0}' of '{1}' is not a valid --model name: use lowercase letters, digits and '-', starting with a letter, e.g. Key = \"{2}\"");
 
+    public static readonly DiagnosticDescriptor MisplacedFeatures = Error(
+        DiagnosticIds.MisplacedFeatures,
+        "Inputs.Features used where it cannot size anything",
+        "Component '{0}' uses Inputs.Features in {1}: it can only be a [Linear] layer's input size, its first argument, e.g. [Linear(Inputs.Features, 1)]");
+
+    public static readonly DiagnosticDescriptor ModelLayerNotAlone = Error(
+        DiagnosticIds.ModelLayerNotAlone,
+        "A layer that is the model must be its only component",
+        "Component '{0}' is a [Linear] with IsModel = true, so the model is that layer, but '{1}' has {2} components: remove the others, or drop IsModel and keep the layer as a named sub-layer");
+
     public static readonly DiagnosticDescriptor ForwardNotTranslated = new(
         DiagnosticIds.ForwardNotTranslated,
         "Forward cannot be exported",
@@ -91,7 +101,7 @@ public static class DiagnosticDescriptors
     {
         ModelMustBePartial, ModelMustBeRecord, UnsupportedComponentType, InvalidShape, MissingForward, InvalidForward,
         DuplicateStateName, ComponentWithoutAttribute, InvalidStateName, DuplicateModelKey, ModelMustBeTopLevel,
-        ModelNameMissing, InvalidModelKey, ForwardNotTranslated,
+        ModelNameMissing, InvalidModelKey, ForwardNotTranslated, MisplacedFeatures, ModelLayerNotAlone,
     };
 
     public static Diagnostic ToDiagnostic(this DiagnosticInfo info) =>

@@ -20,6 +20,8 @@ public static class DiagnosticIds
     public const string ModelNameMissing = "FMG012";
     public const string InvalidModelKey = "FMG013";
     public const string ForwardNotTranslated = "FMG014";
+    public const string MisplacedFeatures = "FMG015";
+    public const string ModelLayerNotAlone = "FMG016";
 
     /// <summary>
     /// The README section of every diagnostic; each ID has its own anchor there (<c>README.md#fmg001</c>). Relative,

@@ -12,6 +12,7 @@ public static class Emitter
     private const string Tensors = "global::Functional.Domain.Tensors";
     private const string ErrorType = "global::LanguageExt.Common.Error";
     private const string TensorValues = "global::Functional.TorchAdapter.Tensors.TensorValues";
+    private const string Models = "global::Functional.Domain.Models";
 
     public static string HintName(ModelToGenerate model) =>
         (model.Namespace.Length == 0 ? string.Empty : model.Namespace + ".") + model.RecordName + ".g.cs";
@@ -70,42 +71,78 @@ public static class Emitter
         yield return $"/// <summary>The TorchSharp module of <see cref=\"{model.RecordName}\"/>, laid out as PyTorch's {model.ClassName}.</summary>";
         yield return $"public sealed class {model.ModuleName} : global::Functional.TorchAdapter.Models.ModelModule";
         yield return "{";
-        yield return $"    public static {Tensors}.StateDictSpec StateSpec {{ get; }} = new({Prelude}.toSeq(new {Tensors}.ParameterSpec[]";
-        yield return "    {";
-        foreach (var entry in StateEntries(model))
-        {
-            yield return $"        new {Tensors}.ParameterSpec(\"{entry.Key}\", {Prelude}.toSeq(new long[] {{ {string.Join(", ", entry.Shape.Select(d => d + "L"))} }})),";
-        }
-        yield return "    }));";
-        yield return string.Empty;
         foreach (var line in GraphEmitter.Property(model.Forward))
         {
             yield return "    " + line;
         }
         yield return string.Empty;
+        // After Graph, which it reads: static properties are initialised in declaration order.
+        yield return "    /// <summary>The model as declared; <c>For(features)</c> gives its repr and state_dict layout for data of that many features.</summary>";
+        yield return $"    public static {Models}.ModelSpec Declaration {{ get; }} = {Models}.ModelSpec.Declared({Literal(model.Key)}, {Literal(model.ClassName)},";
+        yield return $"        new {Models}.ModelLayout(";
+        yield return $"            {Prelude}.toSeq(new {Models}.DeclaredParameter[]";
+        yield return "            {";
+        foreach (var parameter in model.Components.Where(c => c.Kind == ComponentKind.Parameter))
+        {
+            yield return $"                new {Models}.DeclaredParameter({Literal(parameter.StateName)}, {Prelude}.toSeq(new long[] {{ {string.Join(", ", parameter.Shape.Select(d => d + "L"))} }})),";
+        }
+        yield return "            }),";
+        yield return $"            {Prelude}.toSeq(new {Models}.DeclaredLayer[]";
+        yield return "            {";
+        foreach (var layer in layers)
+        {
+            var inputs = layer.InputsFromData ? $"{Models}.InputWidth.Data" : $"new {Models}.InputWidth.Fixed({layer.InFeatures})";
+            yield return $"                new {Models}.DeclaredLayer({Literal(layer.StatePrefix)}, {inputs}, {layer.OutFeatures}L),";
+        }
+        yield return "            })),";
+        yield return "        Graph);";
+        yield return string.Empty;
+        yield return $"    private readonly {Models}.ModelSpec resolved;";
         // Field names are the PyTorch attribute names: TorchSharp's RegisterComponents names parameters after them.
         foreach (var component in model.Components)
         {
+            if (component.IsModel)
+            {
+                // The model is this layer, as nn.Linear itself: its parameters are the module's own 'weight' and 'bias'
+                // (named_parameters as PyTorch's), and the layer is held where RegisterComponents, which scans fields, does not look.
+                yield return $"    private readonly global::System.Runtime.CompilerServices.StrongBox<global::TorchSharp.Modules.Linear> {component.StateName}Holder;";
+                yield return "    private readonly global::TorchSharp.Modules.Parameter weight;";
+                yield return "    private readonly global::TorchSharp.Modules.Parameter bias;";
+                yield return $"    private global::TorchSharp.Modules.Linear {component.StateName} => this.{component.StateName}Holder.Value!;";
+                continue;
+            }
             var fieldType = component.Kind == ComponentKind.Linear ? "global::TorchSharp.Modules.Linear" : "global::TorchSharp.Modules.Parameter";
             yield return $"    private readonly {fieldType} {component.StateName};";
         }
-        if (model.Components.Count > 0)
-        {
-            yield return string.Empty;
-        }
-        yield return $"    public {model.ModuleName}() : base(\"{model.ClassName}\")";
+        yield return string.Empty;
+        yield return "    /// <summary>The module at the declaration's own width (one feature when a layer takes the data's).</summary>";
+        yield return $"    public {model.ModuleName}() : this(Declaration.Features)";
         yield return "    {";
+        yield return "    }";
+        yield return string.Empty;
+        yield return "    /// <summary>The module for data of <paramref name=\"features\"/> features; only a layer declared with Inputs.Features uses it.</summary>";
+        yield return $"    public {model.ModuleName}(int features) : base(\"{model.ClassName}\")";
+        yield return "    {";
+        yield return "        this.resolved = Declaration.For(features);";
         // Declaration order is PyTorch's __init__ order, so the random draws match torch.manual_seed runs.
         foreach (var component in model.Components)
         {
+            var inputs = component.InputsFromData ? "features" : component.InFeatures + "L";
+            if (component.IsModel)
+            {
+                yield return $"        this.{component.StateName}Holder = new(global::TorchSharp.torch.nn.Linear({inputs}, {component.OutFeatures}L));";
+                yield return $"        this.weight = this.{component.StateName}.weight!;";
+                yield return $"        this.bias = this.{component.StateName}.bias!;";
+                continue;
+            }
             yield return component.Kind == ComponentKind.Linear
-                ? $"        this.{component.StateName} = global::TorchSharp.torch.nn.Linear({component.InFeatures}L, {component.OutFeatures}L);"
+                ? $"        this.{component.StateName} = global::TorchSharp.torch.nn.Linear({inputs}, {component.OutFeatures}L);"
                 : $"        this.{component.StateName} = new global::TorchSharp.Modules.Parameter(global::TorchSharp.torch.randn(new long[] {{ {string.Join(", ", component.Shape.Select(d => d + "L"))} }}));";
         }
         yield return "        RegisterComponents();";
         yield return "    }";
         yield return string.Empty;
-        yield return $"    public override {Tensors}.StateDictSpec Spec => StateSpec;";
+        yield return $"    public override {Tensors}.StateDictSpec Spec => this.resolved.StateDict;";
         yield return string.Empty;
         var fieldArguments = string.Concat(model.Components.Select(c => $", this.{c.StateName}"));
         yield return $"    public override {Tensor} forward({Tensor} input) => {model.RecordName}.ApplyForward(input{fieldArguments});";
@@ -136,7 +173,7 @@ public static class Emitter
         yield return "    /// <summary>A new module holding copies of the record's values; fails naming every shape mismatch.</summary>";
         yield return $"    public static global::LanguageExt.Validation<{ErrorType}, {model.ModuleName}> FromRecord({model.RecordName} record)";
         yield return "    {";
-        yield return $"        var module = new {model.ModuleName}();";
+        yield return $"        var module = new {model.ModuleName}({FeaturesOfRecord(model)});";
         yield return "        var loaded = module.LoadStateDict(record.ToStateDict());";
         yield return "        if (loaded.IsFail)";
         yield return "        {";
@@ -146,32 +183,32 @@ public static class Emitter
         yield return "    }";
         yield return string.Empty;
         yield return "    /// <summary>PyTorch's repr of the module.</summary>";
-        yield return $"    public const string Repr = {Repr(model.ClassName, layers)};";
-        yield return string.Empty;
-        yield return "    public override string ToString() => Repr;";
+        yield return "    public override string ToString() => this.resolved.Repr;";
         yield return "}";
     }
 
-    private static string Repr(string className, List<ComponentToGenerate> layers) =>
-        layers.Count == 0
-            ? $"\"{className}()\""
-            : "\"" + className + "(\\n"
-              + string.Concat(layers.Select(layer =>
-                  $"  ({layer.StateName}): Linear(in_features={layer.InFeatures}, out_features={layer.OutFeatures}, bias=True)\\n"))
-              + ")\"";
+    /// <summary>The width a record's values are for: the second dimension of the weight of its layer sized by the data.</summary>
+    private static string FeaturesOfRecord(ModelToGenerate model) =>
+        model.Components.FirstOrDefault(c => c.InputsFromData) is { PropertyName: { } property } && model.TakesDataWidth
+            ? $"record.{property}.Weight.Shape.Count == 2 ? (int)record.{property}.Weight.Shape[1] : Declaration.Features"
+            : "Declaration.Features";
+
+    private static string Literal(string value) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string ForwardType(ComponentToGenerate component) =>
         component.Kind == ComponentKind.Linear ? "global::TorchSharp.Modules.Linear" : Tensor;
 
-    private readonly record struct StateEntry(string Key, string RecordPath, string ModulePath, IReadOnlyList<int> Shape);
+    private static string LayerKey(ComponentToGenerate layer, string tensor) => layer.IsModel ? tensor : layer.StatePrefix + "." + tensor;
+
+    private readonly record struct StateEntry(string Key, string RecordPath, string ModulePath);
 
     // PyTorch's state_dict lists a module's own parameters first, then each sub-module's, all in registration order.
     private static IEnumerable<StateEntry> StateEntries(ModelToGenerate model) =>
         model.Components.Where(c => c.Kind == ComponentKind.Parameter)
-            .Select(c => new StateEntry(c.StateName, c.PropertyName, c.StateName, c.Shape.ToList()))
+            .Select(c => new StateEntry(c.StateName, c.PropertyName, c.StateName))
             .Concat(model.Components.Where(c => c.Kind == ComponentKind.Linear).SelectMany(c => new[]
             {
-                new StateEntry(c.StateName + ".weight", c.PropertyName + ".Weight", c.StateName + ".weight", new[] { c.OutFeatures, c.InFeatures }),
-                new StateEntry(c.StateName + ".bias", c.PropertyName + ".Bias", c.StateName + ".bias!", new[] { c.OutFeatures }),
+                new StateEntry(LayerKey(c, "weight"), c.PropertyName + ".Weight", c.StateName + ".weight"),
+                new StateEntry(LayerKey(c, "bias"), c.PropertyName + ".Bias", c.StateName + ".bias!"),
             }));
 }

@@ -175,7 +175,7 @@ internal sealed class ForwardTranslator
         var owner = method.ContainingType.ToDisplayString();
         if (LayerOf(access.Expression) is { } layer && method.Name is "call" or "forward" && arguments.Count == 1)
         {
-            return Expression(arguments[0].Expression) is { } input ? Add(OpKind.Linear, layer.StateName, input) : null;
+            return Expression(arguments[0].Expression) is { } input ? Add(OpKind.Linear, layer.StatePrefix, input) : null;
         }
         if (Activations.TryGetValue(method.Name, out var activation))
         {

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Functional.Generators;
 
 public enum ComponentKind
@@ -10,13 +12,21 @@ public enum ComponentKind
 /// <param name="PropertyName">The record's property, e.g. <c>LinearLayer</c>.</param>
 /// <param name="StateName">The PyTorch attribute name, e.g. <c>linear_layer</c>: field name and state_dict prefix.</param>
 /// <param name="Shape">The tensor shape of a [Parameter]; empty for a [Linear].</param>
+/// <param name="InputsFromData">A [Linear] whose input size is <c>Inputs.Features</c>: the data's feature count, not <paramref name="InFeatures"/>.</param>
+/// <param name="IsModel">A [Linear] that is the model itself: its keys are <c>weight</c> and <c>bias</c>, with no prefix.</param>
 public readonly record struct ComponentToGenerate(
     string PropertyName,
     string StateName,
     ComponentKind Kind,
     EquatableArray<int> Shape,
     int InFeatures,
-    int OutFeatures);
+    int OutFeatures,
+    bool InputsFromData = false,
+    bool IsModel = false)
+{
+    /// <summary>The prefix of a layer's state_dict keys (<c>linear_layer</c>), empty for a layer that is the model.</summary>
+    public string StatePrefix => IsModel ? string.Empty : StateName;
+}
 
 /// <summary>
 /// Everything the emitter needs about one valid [Model] record, as equatable values. It holds no location: moving a
@@ -41,6 +51,9 @@ public readonly record struct ModelToGenerate(
         Namespace.Length == 0 ? "global::" + ModuleName : "global::" + Namespace + "." + ModuleName;
 
     public string QualifiedRecordName => Namespace.Length == 0 ? RecordName : Namespace + "." + RecordName;
+
+    /// <summary>Whether a layer's input size is the data's feature count, so the module is built for a width.</summary>
+    public bool TakesDataWidth => Components.Any(component => component.InputsFromData);
 }
 
 /// <summary>A diagnostic as values; the descriptor is looked up by ID when it is reported.</summary>

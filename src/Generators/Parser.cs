@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -63,7 +64,7 @@ public static class Parser
             cancellationToken.ThrowIfCancellationRequested();
             if (context.SemanticModel.GetDeclaredSymbol(parameterSyntax, cancellationToken) is IParameterSymbol parameter)
             {
-                switch (ParseComponent(parameter, LocationInfo.From(parameterSyntax.GetLocation()), name, problems))
+                switch (ParseComponent(parameter, LocationInfo.From(parameterSyntax.GetLocation()), name, problems, context.SemanticModel, cancellationToken))
                 {
                     case { Component: { } valid }:
                         components.Add(valid);
@@ -78,6 +79,7 @@ public static class Parser
         var complete = !compilerErrors && components.Count == (declaration.ParameterList?.Parameters.Count ?? 0);
         if (complete)
         {
+            problems.AddRange(ModelLayersNotAlone(declaration, components, name));
             problems.AddRange(DuplicateStateNames(components, location));
             problems.AddRange(CheckForward(symbol, components, location));
         }
@@ -105,7 +107,8 @@ public static class Parser
     private readonly record struct ComponentResult(ComponentToGenerate? Component, bool HasCompilerError);
 
     private static ComponentResult ParseComponent(
-        IParameterSymbol parameter, LocationInfo location, string recordName, List<DiagnosticInfo> problems)
+        IParameterSymbol parameter, LocationInfo location, string recordName, List<DiagnosticInfo> problems, SemanticModel semanticModel,
+        CancellationToken cancellationToken)
     {
         var attribute = parameter.GetAttributes().FirstOrDefault(a =>
             a.AttributeClass?.ToDisplayString() is AttributeSource.ParameterAttribute or AttributeSource.LinearAttribute);
@@ -125,14 +128,23 @@ public static class Parser
         var actualType = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var stateName = NamedString(attribute, "Name") ?? NameCasing.ToSnakeCase(parameter.Name);
         var shape = isLinear ? LinearShape(attribute) : ParameterShape(attribute);
+        var features = FeaturesArguments(attribute, semanticModel, cancellationToken);
+        // Inputs.Features is only a layer's input size; the value it stands for is not a size, so it is left out of the shape check.
+        var inputsFromData = isLinear && features.Contains(0);
+        var misplaced = features.Where(position => !(isLinear && position == 0)).ToList();
 
         var problemCount = problems.Count;
+        if (misplaced.Count > 0)
+        {
+            problems.Add(Problem(DiagnosticDescriptors.MisplacedFeatures, location,
+                parameter.Name, isLinear ? "its output size (the second argument)" : "the shape of a [Parameter]"));
+        }
         if (actualType != expectedType)
         {
             problems.Add(Problem(DiagnosticDescriptors.UnsupportedComponentType, location,
                 parameter.Name, kind.ToString(), parameter.Type.ToDisplayString(), expectedType.Substring("global::".Length)));
         }
-        if (shape.Length == 0 || shape.Any(dimension => dimension <= 0))
+        if (shape.Length == 0 || shape.Where((_, position) => !features.Contains(position)).Any(dimension => dimension <= 0))
         {
             problems.Add(Problem(DiagnosticDescriptors.InvalidShape, location, parameter.Name, "[" + string.Join(", ", shape) + "]"));
         }
@@ -146,9 +158,51 @@ public static class Parser
         }
 
         return new ComponentResult(isLinear
-            ? new ComponentToGenerate(parameter.Name, stateName, kind, EquatableArray<int>.Empty, shape[0], shape[1])
+            ? new ComponentToGenerate(parameter.Name, stateName, kind, EquatableArray<int>.Empty, inputsFromData ? 0 : shape[0], shape[1],
+                inputsFromData, NamedBool(attribute, "IsModel"))
             : new ComponentToGenerate(parameter.Name, stateName, kind, shape.ToEquatableArray(), 0, 0), HasCompilerError: false);
     }
+
+    /// <summary>
+    /// The positions of the constructor arguments written as <c>Inputs.Features</c>. The symbol is what counts, not its
+    /// value: <c>[Linear(-1, 1)]</c> stays an invalid shape (FMG004).
+    /// </summary>
+    private static List<int> FeaturesArguments(AttributeData attribute, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var positions = new List<int>();
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } arguments })
+        {
+            return positions;
+        }
+        var constructorParameters = attribute.AttributeConstructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+        var position = 0;
+        foreach (var argument in arguments.Arguments.Where(argument => argument.NameEquals is null))
+        {
+            var at = argument.NameColon is { } named
+                ? constructorParameters.Select(p => p.Name).ToList().IndexOf(named.Name.Identifier.ValueText)
+                : position++;
+            if (at >= 0 && IsFeatures(semanticModel.GetSymbolInfo(argument.Expression, cancellationToken).Symbol))
+            {
+                positions.Add(at);
+            }
+        }
+        return positions;
+    }
+
+    private static bool IsFeatures(ISymbol? symbol) =>
+        symbol is IFieldSymbol { Name: AttributeSource.FeaturesField } field
+        && field.ContainingType?.ToDisplayString() == AttributeSource.InputsClass;
+
+    /// <summary>A layer that is the model leaves no room for anything else: its keys have no prefix to tell them apart.</summary>
+    private static IEnumerable<DiagnosticInfo> ModelLayersNotAlone(TypeDeclarationSyntax declaration, List<ComponentToGenerate> components, string recordName) =>
+        components.Count < 2
+            ? []
+            : components
+                .Select((component, index) => (component, index))
+                .Where(pair => pair.component.IsModel)
+                .Select(pair => Problem(DiagnosticDescriptors.ModelLayerNotAlone,
+                    LocationInfo.From(declaration.ParameterList!.Parameters[pair.index].GetLocation()),
+                    pair.component.PropertyName, recordName, components.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     // When an argument does not bind, Roslyn may not resolve the constructor at all and then gives no arguments.
     private static bool HasCompilerError(AttributeData attribute) =>
@@ -224,6 +278,9 @@ public static class Parser
 
     private static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(argument => argument.Key == name).Value.Value as string;
+
+    private static bool NamedBool(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(argument => argument.Key == name).Value.Value is true;
 
     private static ParseResult Failed(DiagnosticInfo problem) => new(null, new[] { problem }.ToEquatableArray(), null);
 

@@ -9,11 +9,15 @@ internal static class PythonTorch
 
     private static readonly Lazy<string?> TorchMissing = new(() => Probe("torch"));
     private static readonly Lazy<string?> IPythonMissing = new(() => Probe("IPython"));
+    private static readonly Lazy<string?> ScikitLearnMissing = new(() => Probe("sklearn.metrics, pandas"));
 
     /// <summary>Why torch cannot be used here, or null when it can.</summary>
     public static string? WhyUnavailable => TorchMissing.Value;
 
     public static string? WhyIPythonUnavailable => IPythonMissing.Value;
+
+    /// <summary>Why scikit-learn and pandas cannot be used here (Debian: python3-sklearn, python3-pandas), or null.</summary>
+    public static string? WhyScikitLearnUnavailable => ScikitLearnMissing.Value;
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
@@ -79,5 +83,14 @@ public sealed class RequiresIPythonTheoryAttribute : Xunit.TheoryAttribute
     public RequiresIPythonTheoryAttribute()
     {
         if ((PythonTorch.WhyUnavailable ?? PythonTorch.WhyIPythonUnavailable) is { } reason) Skip = $"PyTorch/IPython reference unavailable: {reason}";
+    }
+}
+
+/// <summary>A fact that needs scikit-learn and pandas (Debian: python3-sklearn, python3-pandas; .ci/run installs them).</summary>
+public sealed class RequiresScikitLearnFactAttribute : Xunit.FactAttribute
+{
+    public RequiresScikitLearnFactAttribute()
+    {
+        if (PythonTorch.WhyScikitLearnUnavailable is { } reason) Skip = $"scikit-learn reference unavailable: {reason}";
     }
 }

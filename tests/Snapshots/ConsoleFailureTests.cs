@@ -88,6 +88,6 @@ public sealed class ConsoleFailureTests
 
         Assert.Equal("Number of X samples: 100\n", run.Stdout);
         Assert.Equal("0", File.ReadAllText(Path.Combine(folder, "exit")).Trim());
-        Assert.Matches(@"^Using device: cpu\nLast epoch: 4999 \| Train loss: \S+ \| Test loss: \S+\n$", run.Stderr);
+        Assert.Matches(@"^Using device: cpu\nLast epoch: 4999 \| Train loss: \S+ \| Test loss: \S+\nTest metrics \(20 rows\): MAE \S+, MSE \S+, RMSE \S+, R² \S+\n$", run.Stderr);
     }
 }

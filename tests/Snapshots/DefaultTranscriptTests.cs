@@ -38,11 +38,14 @@ public sealed class DefaultTranscriptTests
         var runFolder = Assert.Single(files, f => f.StartsWith("runs/") && f.EndsWith("/run.json")).Split('/')[1];
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$", runFolder);
         Assert.Equal(["models/01_pytorch_model", .. new[] { "data.png", "loss.png", "metrics.csv", "model.pt", "predictions.png", "run.json" }.Select(f => $"runs/{runFolder}/{f}")], files);
-        Assert.Equal(
-            "Using device: cpu\n"
-            + "Last epoch: 299 | Train loss: 0.007858465425670147 | Test loss: 0.007045787759125233\n"
-            + $"Wrote runs/{runFolder}/ (run.json, metrics.csv, model.pt, data.png, predictions.png, loss.png)\n",
-            DefaultRun.Value.Stderr);
+        var lines = DefaultRun.Value.Stderr.Split('\n');
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("Using device: cpu", lines[0]);
+        Assert.Equal("Last epoch: 299 | Train loss: 0.007858465425670147 | Test loss: 0.007045787759125233", lines[1]);
+        // The notebook's loss is L1, so the test MAE is its last test loss to the six digits shown (the values are checked against scikit-learn in MetricsAgainstScikitLearnTests).
+        Assert.Matches(@"^Test metrics \(20 rows\): MAE 0\.00704579, MSE \S+, RMSE \S+, R² \S+$", lines[2]);
+        Assert.Equal($"Wrote runs/{runFolder}/ (run.json, metrics.csv, model.pt, data.png, predictions.png, loss.png)", lines[3]);
+        Assert.Equal("", lines[4]);
     }
 
     /// <summary>A German locale writes 0,757 by default; PyTorch's output does not change with the locale, so ours must not.</summary>

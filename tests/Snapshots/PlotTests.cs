@@ -95,7 +95,7 @@ public sealed class PlotTests
     }
 
     /// <summary>Renders the same plot at the same size so ScottPlot can say where data coordinates land in the PNG.</summary>
-    static Plot LaidOut(Plot plot)
+    internal static Plot LaidOut(Plot plot)
     {
         plot.GetImage(NotebookPlots.Width, NotebookPlots.Height).Dispose();
         return plot;
@@ -105,7 +105,7 @@ public sealed class PlotTests
         Assert.Equal(xs.Length, HitCount(png, layout, xs.ToArray(), ys.ToArray(), colour));
 
     /// <summary>How many points have their colour within a pixel of where they should be (anti-aliasing blurs the edge, not the centre).</summary>
-    static int HitCount(SKBitmap png, Plot layout, IEnumerable<float> xs, IEnumerable<float> ys, ScottPlot.Color colour) =>
+    internal static int HitCount(SKBitmap png, Plot layout, IEnumerable<float> xs, IEnumerable<float> ys, ScottPlot.Color colour) =>
         xs.Zip(ys).Count(point =>
         {
             var pixel = layout.GetPixel(new Coordinates(point.Item1, point.Item2));
@@ -113,7 +113,7 @@ public sealed class PlotTests
                 Near(png.GetPixel((int)Math.Round(pixel.X) + dx, (int)Math.Round(pixel.Y) + dy), colour)));
         });
 
-    static int CountNear(SKBitmap png, ScottPlot.Color colour) =>
+    internal static int CountNear(SKBitmap png, ScottPlot.Color colour) =>
         Enumerable.Range(0, png.Height).Sum(y => Enumerable.Range(0, png.Width).Count(x => Near(png.GetPixel(x, y), colour)));
 
     static bool Near(SKColor pixel, ScottPlot.Color colour) =>

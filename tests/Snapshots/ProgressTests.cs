@@ -24,11 +24,13 @@ public sealed class ProgressTests
         AssertNoBar(run.Stderr);
     }
 
-    /// <summary>Without a bar, stderr is the device line and the last epoch's line, nothing else.</summary>
+    /// <summary>Without a bar, stderr is the device line, the last epoch's line and the test metrics, nothing else.</summary>
     static void AssertNoBar(string stderr)
     {
         var lines = stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
         Assert.Equal("Using device: cpu", lines[0]);
-        Assert.StartsWith("Last epoch: 299 | Train loss: ", Assert.Single(lines.Skip(1)));
+        Assert.StartsWith("Last epoch: 299 | Train loss: ", lines[1]);
+        Assert.StartsWith("Test metrics (20 rows): MAE ", lines[2]);
     }
 }

@@ -47,7 +47,7 @@ public sealed class RunRecordTests
     public void Metrics_csv_has_one_row_per_printed_log_line_then_the_last_epoch_with_the_exact_losses()
     {
         var rows = File.ReadAllLines(Path.Combine(RecordFolder(Run.Value), "metrics.csv")).Select(line => line.Split(',')).ToList();
-        Assert.Equal(["epoch", "train_loss", "test_loss"], rows[0]);
+        Assert.Equal(["epoch", "train_loss", "test_loss", "test_mae", "test_mse", "test_rmse", "test_r2"], rows[0]);
         var trained = Notebook.Value.Trained;
         var expected = trained.Curve.Points.Add(trained.LastEpoch).ToList();
         Assert.Equal(expected.Count, rows.Count - 1);
@@ -58,6 +58,9 @@ public sealed class RunRecordTests
             Assert.Equal(entry.Epoch, int.Parse(row[0], CultureInfo.InvariantCulture));
             Assert.Equal(entry.TrainLoss, double.Parse(row[1], CultureInfo.InvariantCulture));
             Assert.Equal((double)entry.TestLoss, double.Parse(row[2], CultureInfo.InvariantCulture));
+            var metrics = entry.Metrics.IfNone(() => throw new InvalidOperationException($"epoch {entry.Epoch} has no metrics"));
+            Assert.Equal([metrics.MeanAbsoluteError, metrics.MeanSquaredError, metrics.RootMeanSquaredError, metrics.RSquared],
+                row[3..7].Select(cell => double.Parse(cell, CultureInfo.InvariantCulture)));
         }
         Assert.Equal("299", rows[^1][0]);
 
@@ -76,7 +79,7 @@ public sealed class RunRecordTests
         Assert.Equal(1, root.GetProperty("format_version").GetInt32());
         var config = root.GetProperty("config");
         Assert.Equal(
-            ["model", "weight", "bias", "start", "end", "step", "train_split", "epochs", "lr", "eval_every", "batch_size", "seed", "loss", "optimizer", "fused", "out", "format"],
+            ["model", "data", "target", "features", "weight", "bias", "start", "end", "step", "train_split", "epochs", "lr", "eval_every", "batch_size", "seed", "loss", "optimizer", "fused", "out", "format"],
             config.EnumerateObject().Select(p => p.Name));
         Assert.Equal((42, 300, 0.01, JsonValueKind.Null, false), (config.GetProperty("seed").GetInt64(), config.GetProperty("epochs").GetInt32(),
             config.GetProperty("lr").GetDouble(), config.GetProperty("batch_size").ValueKind, config.GetProperty("fused").GetBoolean()));
@@ -88,6 +91,11 @@ public sealed class RunRecordTests
         Assert.Equal(trained.Final.Keys.ToArray(), final.Select(p => p.GetProperty("name").GetString()));
         foreach (var (entry, record) in trained.Final.Entries.Zip(final))
             Assert.Equal(entry.Value.Data.ToArray(), record.GetProperty("values").EnumerateArray().Select(v => v.GetSingle()).ToArray());
+        Assert.All(new[] { "data", "target", "features" }, name => Assert.Equal(JsonValueKind.Null, config.GetProperty(name).ValueKind));
+        var metrics = root.GetProperty("test_metrics");
+        var testMetrics = Notebook.Value.TestMetrics;
+        Assert.Equal((testMetrics.MeanAbsoluteError, testMetrics.MeanSquaredError, testMetrics.RootMeanSquaredError, testMetrics.RSquared),
+            (metrics.GetProperty("mae").GetDouble(), metrics.GetProperty("mse").GetDouble(), metrics.GetProperty("rmse").GetDouble(), metrics.GetProperty("r2").GetDouble()));
         var last = root.GetProperty("last_epoch");
         Assert.Equal((299, trained.LastEpoch.TrainLoss, (double)trained.LastEpoch.TestLoss),
             (last.GetProperty("epoch").GetInt32(), last.GetProperty("train_loss").GetDouble(), last.GetProperty("test_loss").GetDouble()));

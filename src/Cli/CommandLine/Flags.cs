@@ -76,6 +76,16 @@ public static class Flags
             },
             _ => "");
 
+    /// <summary>Names separated by commas (<c>--features sqft,rooms</c>), each trimmed; none when the flag is absent.</summary>
+    public static Flag<string[]?> Names(string name, string helpName, string description, string defaultText, string example) =>
+        new(Valued(name, helpName, description), null, () => defaultText, () => example,
+            (string text, out string[]? value) =>
+            {
+                value = text.Split(',').Select(part => part.Trim()).ToArray();
+                return value.All(part => part.Length > 0);
+            },
+            text => $"{name} expects column names separated by commas, such as {example}, got '{text}'");
+
     /// <summary>Several numbers after one flag (<c>--x 0.5 0.9</c>).</summary>
     public static ListFlag<float> Numbers(string name, string helpName, string description, string defaultText, string example) =>
         new(new System.CommandLine.Option<string[]>(name)

@@ -22,7 +22,7 @@ public static class HelpText
             .ToList();
         var arguments = command.Arguments.Select(argument => Row(argument.Name, argument.Description ?? "")).ToList();
         var modelRows = syntax.Trains(command)
-            ? models.Map(model => Row(model.Key, $"{model.ClassName}: {string.Join(", ", model.StateDict.Parameters.Map(p => $"{p.Key} {p.ShapeText}"))}")).ToList()
+            ? models.Map(model => Row(model.Key, $"{model.ClassName}: {model.DescribeLayout()}")).ToList()
             : [];
         var commands = command.Subcommands.Select(subcommand => Row(subcommand.Name, subcommand.Description ?? "")).ToList();
         var width = options.Concat(arguments).Concat(commands).Max(row => row.Left.Length) + 4;

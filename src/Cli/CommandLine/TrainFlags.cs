@@ -6,6 +6,7 @@ using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Formats;
 using LanguageExt;
+using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.CommandLine;
@@ -20,6 +21,11 @@ public sealed class TrainFlags
     public Flag<double> Start { get; } = Flags.Number("--start", "first x (torch.arange start)", Notebook.Start);
     public Flag<double> End { get; } = Flags.Number("--end", "x stops before this (torch.arange end)", Notebook.End);
     public Flag<double> Step { get; } = Flags.Number("--step", "distance between consecutive x (torch.arange step)", Notebook.Step);
+    public Flag<string> Data { get; } = Flags.OptionalText("--data", "FILE.csv",
+        "train on a CSV file instead of the line: a header row naming the columns, then one row of numbers per sample", "the notebook's line", "data.csv");
+    public Flag<string> Target { get; } = Flags.OptionalText("--target", "NAME", "the column of --data to predict", "its last column", "price");
+    public Flag<string[]?> Features { get; } = Flags.Names("--features", "A,B,...", "the columns of --data the model reads, separated by commas",
+        "every column but the target", "sqft,rooms");
     public Flag<double> TrainSplit { get; } = Flags.Number("--train-split", "fraction of samples used for training, the rest test", Notebook.TrainSplit);
     public Flag<int> Epochs { get; } = Flags.WholeNumber("--epochs", "training epochs", Notebook.Epochs, 20);
     public Flag<double> LearningRate { get; } = Flags.Number("--lr", "learning rate", Notebook.LearningRate);
@@ -52,9 +58,18 @@ public sealed class TrainFlags
 
     public IReadOnlyList<IFlag> All =>
     [
-        Weight, Bias, Start, End, Step, TrainSplit, Epochs, LearningRate, EvalEvery, BatchSize, Seed, Loss, Optimizer, Model,
+        Weight, Bias, Start, End, Step, Data, Target, Features, TrainSplit, Epochs, LearningRate, EvalEvery, BatchSize, Seed, Loss, Optimizer, Model,
         Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Config, Progress,
     ];
+
+    /// <summary>The flags that describe the line, which <c>--data</c> replaces: given with it, one of them would be silently ignored.</summary>
+    public Seq<Error> Conflicts(ParseResult parse) =>
+        string.IsNullOrEmpty(Data.ValueIn(parse))
+            ? Seq<Error>()
+            : toSeq(new IFlag[] { Weight, Bias, Start, End, Step }
+                .Where(flag => parse.GetResult(flag.Option) is { Implicit: false })
+                .Select(flag => Error.New($"{flag.Option.Name} describes the line, which --data replaces; leave it out when training on a file")))
+                .Strict();
 
     /// <summary>The run.json named by --config, if any.</summary>
     public Option<string> ConfigPath(ParseResult parse) => Optional(Config.ValueIn(parse)).Filter(path => path.Length > 0);
@@ -74,7 +89,12 @@ public sealed class TrainFlags
                 Step.ValueIn(parse, d.Step), TrainSplit.ValueIn(parse, d.TrainSplit), Epochs.ValueIn(parse, d.Epochs),
                 LearningRate.ValueIn(parse, d.LearningRate), EvalEvery.ValueIn(parse, d.EvalEvery), Optional(batchSize),
                 Seed.ValueIn(parse, d.Seed), Loss.ValueIn(parse, d.Loss), Optimizer.ValueIn(parse, d.Optimizer), Model.ValueIn(parse, d.Model),
-                Fused.ValueIn(parse, d.Fused)),
+                Fused.ValueIn(parse, d.Fused))
+            {
+                DataFile = Optional(Data.ValueIn(parse)).Filter(path => path.Length > 0) || d.DataFile,
+                Target = Optional(Target.ValueIn(parse)).Filter(name => name.Length > 0) || d.Target,
+                FeatureColumns = Optional(Features.ValueIn(parse)).Map(names => toSeq(names).Strict()) || d.FeatureColumns,
+            },
             Out.ValueIn(parse, defaults.OutPath),
             Optional(format),
             Optional(Plots.ValueIn(parse)).Filter(folder => folder.Length > 0),

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Functional.Cli.CommandLine;
+using Functional.Cli.Native;
 using Functional.Cli.Output;
 using Functional.Cli.Plots;
 using Functional.Cli.Progress;
@@ -31,7 +32,7 @@ public static class TrainCommand
         var replayed = flags.ConfigPath(parsed.Result).Map(RecordedConfig.Read);
         var defaults = replayed.Bind(read => read.ToOption()).IfNone(TrainDefaults.Notebook);
         var configProblems = replayed.Map(read => read.Match(Succ: _ => Seq<Error>(), Fail: Exits.Flatten)).IfNone(Seq<Error>());
-        return Run(flags.Read(parsed.Result, defaults), parsed.Problems + configProblems, models, stdout, stderr);
+        return Run(flags.Read(parsed.Result, defaults), parsed.Problems + flags.Conflicts(parsed.Result) + configProblems, models, stdout, stderr);
     }
 
     public static int Run(TrainRequest request, Seq<Error> parseProblems, Seq<TorchModel> models, TextWriter stdout, TextWriter stderr)
@@ -54,11 +55,13 @@ public static class TrainCommand
                         // The spool holds the training log until the transcript is printed, then is deleted.
                         using var spool = run.spool;
                         return (
-                                from model in models.Find(m => m.Spec.Key == run.valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{run.valid.Settings.ModelKey}'")).AsFailure()
+                                from table in TrainData.Load(run.valid.Settings, AvailableMemory.Read())
+                                from declared in models.Find(m => m.Spec.Key == run.valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{run.valid.Settings.ModelKey}'")).AsFailure()
+                                let model = declared.For(run.valid.Settings.Features)
                                 from device in TorchBackend.LoadAndPickDevice().AsFailure()
-                                from trained in Train(run.valid, model, device, stderr, spool, interruption)
+                                from trained in Train(run.valid, model, device, table, stderr, spool, interruption)
                                 from outputs in TrainOutputs.Of(run.valid, trained.Result, spool.Evaluations, model, device,
-                                    new RunTiming(timing.StartedAt, trained.Duration, timing.Total), AppVersions.Read())
+                                    new RunTiming(timing.StartedAt, trained.Duration, timing.Total) { Data = table.Map(t => t.Survey) }, AppVersions.Read())
                                 from written in outputs.Write(interruption)
                                 select new Report(outputs.Transcript, written))
                             .Match(Succ: report => report.Print(stdout, stderr, interruption), Fail: error => ErrorReport.Write(stderr, error));
@@ -71,13 +74,15 @@ public static class TrainCommand
         }
     }
 
-    /// <summary>The notebook's line, split and trained; a signal asks training to stop after the current epoch instead of killing the process mid-write.</summary>
-    static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, TextWriter stderr,
-        EvaluationSpool spool, Interruption interruption)
+    /// <summary>The line or the table, split and trained; a signal asks training to stop after the current epoch instead of killing the process mid-write.</summary>
+    static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, Option<LoadedTable> table,
+        TextWriter stderr, EvaluationSpool spool, Interruption interruption)
     {
         // Printed once the signal handlers are in place, so a signal after this line reaches training.
         stderr.WriteLine($"Using device: {device.Name}");
-        var prepared = NotebookWorkflow.Prepare(plan.Settings, model);
+        var prepared = table.Match(
+            Some: loaded => new PreparedRun(plan.Settings, loaded.Dataset, loaded.Split, model),
+            None: () => NotebookWorkflow.Prepare(plan.Settings, model));
         var clock = Stopwatch.StartNew();
         var outcome = TrainingProgress.Run(spool.Recording(prepared.Training(device)), plan.Settings.Training.Epochs, ProgressDelay(plan.Progress), stderr,
             interruption.Token);

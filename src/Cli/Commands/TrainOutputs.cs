@@ -7,9 +7,11 @@ using Functional.Cli.Progress;
 using Functional.Cli.Runs;
 using Functional.Cli.Storage;
 using Functional.Display.Notebook;
+using Functional.Display.Reports;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using Functional.Formats;
+using Functional.Formats.Csv;
 using Functional.Formats.Runs;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
@@ -25,16 +27,19 @@ namespace Functional.Cli.Commands;
 /// </summary>
 public sealed record RunRecordFiles(string Root, string FolderName, Seq<(string Name, OutputContent Content)> Files);
 
-/// <summary>When the run started and how long it took, as the shell measured it.</summary>
-public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total);
+/// <summary>When the run started and how long it took, as the shell measured it; with --data, what it found in the file.</summary>
+public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stopwatch Total)
+{
+    public Option<TableSurvey> Data { get; init; }
+}
 
 /// <summary>
 /// Everything a finished run writes and prints, computed before anything is written: the transcript (the reload check
 /// included, done from the model file's bytes in memory), the model file, the --plots copies, the run's folder, and the
-/// stderr line with the last epoch's losses. The training log in the transcript and in metrics.csv is read from the
+/// stderr lines with the last epoch's losses and the test metrics. The training log in the transcript and in metrics.csv is read from the
 /// spool when they are written, never held in memory whole.
 /// </summary>
-public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpoch, OutputFile Model, Seq<OutputFile> PlotCopies, Option<RunRecordFiles> Record)
+public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpoch, string MetricsSummary, OutputFile Model, Seq<OutputFile> PlotCopies, Option<RunRecordFiles> Record)
 {
     public static Fin<TrainOutputs> Of(TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, TorchModel model,
         ComputeDevice device, RunTiming timing, SoftwareVersions versions)
@@ -54,6 +59,7 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
                 select new TrainOutputs(
                     transcript,
                     LastEpochLine(result),
+                    MetricsReport.Summary(result.TestMetrics, result.Split.Test.Count),
                     new OutputFile(plan.OutPath, bytes),
                     plan.PlotsCopy.Map(folder => plots.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict()).IfNone(Seq<OutputFile>()),
                     plan.RunsFolder.Map(root => RecordOf(root, plan, result, evaluations, bytes, plots, timing, versions)));
@@ -76,7 +82,7 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
     {
         var modelCopy = RunRecord.ModelFile(ModelFileFormats.ShortName(plan.Format));
         var facts = new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed, plan.OutPath, ModelFileFormats.ShortName(plan.Format),
-            modelCopy, Convert.ToHexStringLower(SHA256.HashData(model)), RunRecord.MetricsFile, plots.Map(plot => plot.File), versions);
+            modelCopy, Convert.ToHexStringLower(SHA256.HashData(model)), RunRecord.MetricsFile, plots.Map(plot => plot.File), versions) { DataFile = timing.Data };
         (string Name, OutputContent Content)[] files =
         [
             (RunRecord.RunFile, OutputContent.Of(RunJson.Bytes(RunJson.Of(result, facts)))),
@@ -108,5 +114,5 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
         OutputCommit.Write(Seq1(Model) + PlotCopies + record, foldersMade, interruption.Token, OutputFileSystem.Real);
 
     // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so what we add is on stderr.
-    Seq<string> Notes() => Seq1(LastEpoch) + PlotCopies.Map(plot => $"Wrote {plot.Path}");
+    Seq<string> Notes() => Seq(LastEpoch, MetricsSummary) + PlotCopies.Map(plot => $"Wrote {plot.Path}");
 }

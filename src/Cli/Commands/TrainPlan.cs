@@ -34,9 +34,12 @@ public sealed record TrainPlan(
 
     public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models, MemoryBudget memory)
     {
-        var settings = RunSettings.Create(request.Settings, models, memory);
+        // The header of --data is read first: the columns asked for are checked against it with every other setting.
+        var header = request.Settings.DataFile.Map(DataFileStore.ReadHeader);
+        var settings = RunSettings.Create(request.Settings, models, header, memory);
         var plotsCopy = request.WritePlots ? request.PlotsCopy : None;
-        var plots = plotsCopy.Map(PlotTargets).IfNone(Seq<OutputTarget>());
+        var features = settings.Match(Succ: valid => valid.Features, Fail: _ => 1);
+        var plots = plotsCopy.Map(folder => PlotTargets(folder, features)).IfNone(Seq<OutputTarget>());
         var problems = parseProblems
             + settings.Match(Succ: _ => Seq<Error>(), Fail: errors => errors)
             + OutputPathCheck.Problems("--out", request.OutPath)
@@ -52,6 +55,6 @@ public sealed record TrainPlan(
     }
 
     /// <summary>The plot files a run would write into <paramref name="folder"/>.</summary>
-    static Seq<OutputTarget> PlotTargets(string folder) =>
-        Seq(PlotFiles.DataFile, PlotFiles.PredictionsFile, PlotFiles.LossFile).Map(file => new OutputTarget("--plots", Path.Combine(folder, file))).Strict();
+    static Seq<OutputTarget> PlotTargets(string folder, int features) =>
+        PlotFiles.Names(features).Map(file => new OutputTarget("--plots", Path.Combine(folder, file))).Strict();
 }

@@ -41,6 +41,45 @@ public static class NotebookPlots
         return plot;
     }
 
+    /// <summary>matplotlib's default black for a reference line (<c>plt.plot(..., "k--")</c>).</summary>
+    public static readonly Color IdentityColor = new(0, 0, 0);
+
+    /// <summary>
+    /// With more than one input, x is no longer a single axis: the test split's predictions (red) against their actual
+    /// values, with the line where they would be equal (black, dashed), as <c>plt.scatter(y_test, y_preds)</c> shows it.
+    /// </summary>
+    public static Plot PredictedAgainstActual(Floats actual, Floats predicted)
+    {
+        var plot = new Plot();
+        Points(plot, actual, predicted, PredictionColor, "Test predictions");
+        var (low, high) = Range(actual, predicted);
+        var identity = plot.Add.Line(low, low, high, high);
+        identity.Color = IdentityColor;
+        identity.LineWidth = 1;
+        identity.LinePattern = LinePattern.Dashed;
+        identity.LegendText = "Predicted = actual";
+        plot.Title("Predicted against actual (test split)");
+        plot.XLabel("Actual");
+        plot.YLabel("Predicted");
+        plot.Legend.FontSize = 14;
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    static (double Low, double High) Range(Floats first, Floats second)
+    {
+        var (low, high) = (double.PositiveInfinity, double.NegativeInfinity);
+        foreach (var values in new[] { first, second })
+        {
+            foreach (var value in values.Span)
+            {
+                low = Math.Min(low, value);
+                high = Math.Max(high, value);
+            }
+        }
+        return (low, high);
+    }
+
     public static Plot Loss(Seq<EpochLog> log)
     {
         var plot = new Plot();

@@ -51,7 +51,12 @@ public static class RecordedConfig
         return problems.IsEmpty
             ? new TrainDefaults(
                 new SettingsInput(config.Weight, config.Bias, config.Start, config.End, config.Step, config.TrainSplit, config.Epochs, config.Lr,
-                    config.EvalEvery, Optional(config.BatchSize), config.Seed, loss.Value, optimizer.Value, config.Model, config.Fused),
+                    config.EvalEvery, Optional(config.BatchSize), config.Seed, loss.Value, optimizer.Value, config.Model, config.Fused)
+                {
+                    DataFile = Optional(config.Data),
+                    Target = Optional(config.Target),
+                    FeatureColumns = Optional(config.Features).Map(names => toSeq(names).Strict()),
+                },
                 config.Out,
                 Some(format.Value))
             : FinFail<TrainDefaults>(Error.Many(problems.Map(Error.New)));

@@ -38,8 +38,15 @@ public enum GraphOp
 }
 
 /// <summary>One operation on earlier values, in source order (left operand first).</summary>
-/// <param name="Layer">For <see cref="GraphOp.Linear"/>, the layer's state_dict prefix (<c>linear_layer</c>); else empty.</param>
-public sealed record GraphNode(GraphOp Op, Seq<GraphValue> Inputs, string Layer);
+/// <param name="Layer">
+/// For <see cref="GraphOp.Linear"/>, the layer's state_dict prefix (<c>linear_layer</c>), empty when the model is the layer
+/// itself; else empty.
+/// </param>
+public sealed record GraphNode(GraphOp Op, Seq<GraphValue> Inputs, string Layer)
+{
+    /// <summary>The state_dict key of the layer's <c>weight</c> or <c>bias</c>.</summary>
+    public string LayerKey(string tensor) => Layer.Length == 0 ? tensor : $"{Layer}.{tensor}";
+}
 
 /// <summary>
 /// A model's forward as the source generator compiled it from the declaration's <c>Forward</c>: nodes in evaluation

@@ -15,15 +15,28 @@ namespace Functional.Domain.Settings;
 /// </summary>
 public sealed record RunSettings
 {
+    /// <summary>The notebook's line, which is the data unless <see cref="Table"/> names a file.</summary>
     public DatasetSpec Data { get; }
+
+    /// <summary>The CSV file to train on (<c>--data</c>), with its columns chosen; none for the line.</summary>
+    public Option<TableSource> Table { get; }
+
     public double TrainSplit { get; }
     public TrainingConfig Training { get; }
+
+    /// <summary>The model, at the data's feature count.</summary>
     public ModelSpec Model { get; }
 
-    RunSettings(DatasetSpec data, double trainSplit, TrainingConfig training, ModelSpec model) =>
-        (Data, TrainSplit, Training, Model) = (data, trainSplit, training, model);
+    RunSettings(DatasetSpec data, Option<TableSource> table, double trainSplit, TrainingConfig training, ModelSpec model) =>
+        (Data, Table, TrainSplit, Training, Model) = (data, table, trainSplit, training, model);
 
     public string ModelKey => Model.Key;
+
+    /// <summary>How many input features the data has: the chosen columns of the table, or the line's one.</summary>
+    public int Features => Table.Match(Some: table => table.Columns.Features, None: () => 1);
+
+    /// <summary>The settings of a run on the notebook's line (no <c>--data</c>).</summary>
+    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, MemoryBudget memory) => Create(input, models, None, memory);
 
     /// <summary>
     /// Checks every setting at once, so one run reports every problem (as a smart constructor: independent checks are
@@ -31,42 +44,79 @@ public sealed record RunSettings
     /// </summary>
     /// <param name="input">The flags as typed.</param>
     /// <param name="models">The declared models.</param>
-    /// <param name="memory">The memory the shell found available; the dataset must fit in it (see <see cref="MemoryBudget"/>).</param>
-    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, MemoryBudget memory) =>
-        (DataAndSplit(input),
+    /// <param name="header">With <c>--data</c>, the file's header as the shell read it, or why it could not.</param>
+    /// <param name="memory">The memory the shell found available; the line must fit in it (see <see cref="MemoryBudget"/>; a table is weighed when the shell surveys it).</param>
+    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, Option<Fin<Seq<string>>> header, MemoryBudget memory) =>
+        (DataAndSplit(input, header),
          Positive("--epochs", input.Epochs),
          PositiveFloat32("--lr", input.LearningRate),
          Positive("--eval-every", input.EvalEvery),
          BatchSize(input),
          FusedOptimizerAndBatch(input),
          ModelFor(input, models))
-        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model) => new RunSettings(
-            data.Spec,
-            data.TrainSplit,
+        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model) => new Chosen(data, model,
             new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
-                StepFor(model.Fused, batchSize)),
-            model.Spec))
+                StepFor(model.Fused, batchSize))))
+        .Bind(WidthFits)
         .Bind(settings => FitsInMemory(settings, memory));
 
     // Intermediate results are small classes rather than tuples: LanguageExt's generic code is then shared, not compiled
     // afresh for each tuple type, which the CLI would pay for at every start.
-    sealed record SplitLine(DatasetSpec Spec, double TrainSplit);
+    sealed record SplitData(DatasetSpec Spec, Option<TableSource> Table, double TrainSplit);
 
     sealed record ChosenModel(ModelSpec Spec, Option<AffineForm> Fused);
 
-    /// <summary>The train split can only be weighed against a sample count, so that check waits for a valid line.</summary>
-    static Validation<Error, SplitLine> DataAndSplit(SettingsInput input) =>
-        (DatasetSpec.Create(input.Weight, input.Bias, input.Start, input.End, input.Step),
-         StrictlyBetweenZeroAndOne("--train-split", input.TrainSplit))
-        .Apply((spec, fraction) => new SplitLine(spec, fraction))
-        .Bind(LeavesBothSides);
+    sealed record Chosen(SplitData Data, ChosenModel Model, TrainingConfig Training);
 
-    static Validation<Error, SplitLine> LeavesBothSides(SplitLine line)
+    /// <summary>A model reads as many features as its declaration says, or as the data has (checked once both are known).</summary>
+    static Validation<Error, RunSettings> WidthFits(Chosen chosen)
+    {
+        var (model, features) = (chosen.Model.Spec, chosen.Data.Table.Match(Some: table => table.Columns.Features, None: () => 1));
+        return model.Width.Accepts(features)
+            ? Success<Error, RunSettings>(new RunSettings(chosen.Data.Spec, chosen.Data.Table, chosen.Data.TrainSplit, chosen.Training, model.For(features)))
+            : Fail<Error, RunSettings>(Error.New(chosen.Data.Table.Match(
+                Some: table =>
+                    $"--model '{model.Key}' ({model.ClassName}) takes {model.Width.Describe()}, but '{table.Path}' gives {features} " +
+                    $"({string.Join(", ", table.Columns.FeatureNames)}); use --model linear, which takes as many as the data has, " +
+                    "or choose that many columns with --features",
+                None: () =>
+                    $"--model '{model.Key}' ({model.ClassName}) takes {model.Width.Describe()}, but the notebook's line has 1; " +
+                    "train it on a table with that many input columns (--data FILE.csv)")));
+    }
+
+    /// <summary>
+    /// The line, or the table named by --data with its columns chosen from the header the shell read. The train split
+    /// can only be weighed against a sample count: for the line that waits for a valid line; a table's rows are only
+    /// known once it is loaded (<see cref="Datasets.SplitLoaded"/>).
+    /// </summary>
+    static Validation<Error, SplitData> DataAndSplit(SettingsInput input, Option<Fin<Seq<string>>> header) =>
+        input.DataFile.Match(
+            Some: path => (TableFrom(input, path, header), StrictlyBetweenZeroAndOne("--train-split", input.TrainSplit))
+                .Apply((table, fraction) => new SplitData(DatasetSpec.Notebook, Some(table), fraction)),
+            None: () => (DatasetSpec.Create(input.Weight, input.Bias, input.Start, input.End, input.Step),
+                         StrictlyBetweenZeroAndOne("--train-split", input.TrainSplit),
+                         ColumnsNeedData(input))
+                .Apply((spec, fraction, _) => new SplitData(spec, None, fraction))
+                .Bind(LeavesBothSides));
+
+    static Validation<Error, TableSource> TableFrom(SettingsInput input, string path, Option<Fin<Seq<string>>> header) =>
+        header.IfNone(() => FinFail<Seq<string>>(Error.New($"--data '{path}' was not read")))
+            .Match(Succ: Success<Error, Seq<string>>, Fail: Fail<Error, Seq<string>>)
+            .Bind(columns => TableColumns.Choose(path, columns, input.Target, input.FeatureColumns))
+            .Map(columns => new TableSource(path, columns));
+
+    static Validation<Error, Unit> ColumnsNeedData(SettingsInput input) =>
+        input.Target.IsNone && input.FeatureColumns.IsNone
+            ? Success<Error, Unit>(unit)
+            : Fail<Error, Unit>(Error.New(
+                $"{(input.Target.IsSome ? "--target" : "--features")} chooses columns of a CSV file; give the file with --data FILE.csv, or leave it out to train on the line"));
+
+    static Validation<Error, SplitData> LeavesBothSides(SplitData line)
     {
         var (count, train) = (line.Spec.SampleCount, Datasets.TrainCount(line.Spec.SampleCount, line.TrainSplit));
         return train >= 1 && train < count
-            ? Success<Error, SplitLine>(line)
-            : Fail<Error, SplitLine>(Error.New(
+            ? Success<Error, SplitData>(line)
+            : Fail<Error, SplitData>(Error.New(
                 $"--train-split {Show(line.TrainSplit)} of {count} samples leaves {train} for training and {count - train} for testing; both need at least 1"));
     }
 
@@ -98,11 +148,12 @@ public sealed record RunSettings
                         $"--model '{spec.Key}' ({spec.ClassName}) cannot train with --fused: its forward is not weight * x + bias over two one-element parameters"))));
 
     /// <summary>
-    /// The dataset and what training it needs must fit in the memory available; the way out is named: mini-batches
+    /// The line and what training it needs must fit in the memory available; the way out is named: mini-batches
     /// (which drop autograd's full-size temporaries) or fewer samples.
     /// </summary>
     static Validation<Error, RunSettings> FitsInMemory(RunSettings settings, MemoryBudget memory)
     {
+        if (settings.Table.IsSome) return Success<Error, RunSettings>(settings);
         var (samples, step) = (settings.Data.SampleCount, settings.Training.Step);
         var needed = MemoryBudget.Needed(samples, step);
         if (needed <= memory.AvailableBytes) return Success<Error, RunSettings>(settings);

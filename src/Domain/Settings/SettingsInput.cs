@@ -25,6 +25,15 @@ public sealed record SettingsInput(
     string Model,
     bool Fused)
 {
+    /// <summary><c>--data</c>: a CSV file to train on instead of the line (none: the notebook's line).</summary>
+    public Option<string> DataFile { get; init; }
+
+    /// <summary><c>--target</c>: the column of <see cref="DataFile"/> to predict (none: its last column).</summary>
+    public Option<string> Target { get; init; }
+
+    /// <summary><c>--features</c>: the columns of <see cref="DataFile"/> the model reads (none: every column but the target).</summary>
+    public Option<Seq<string>> FeatureColumns { get; init; }
+
     /// <summary>The notebook: y = 0.3 x + 0.9 on arange(0, 1, 0.01), 80/20 split, 300 epochs of L1 and SGD at lr 0.01, a test loss every 20, seed 42.</summary>
     public static SettingsInput Notebook { get; } =
         new(0.3, 0.9, 0.0, 1.0, 0.01, 0.8, 300, 0.01, 20, None, 42, LossKind.L1, OptimizerKind.Sgd, "parameters", false);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Functional.Domain.Data;
+using Functional.Domain.Metrics;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using LanguageExt;
@@ -41,7 +42,10 @@ public sealed class AffineGradientSteps : ITrainingSteps
         return (double)pass.Loss;
     }
 
-    public Fin<float> Evaluate() => Pass(split.Test.X.Span, split.Test.Y.Span, weight, bias, loss).Loss;
+    public Fin<Evaluation> Evaluate() =>
+        PredictTest().Map(predictions => new Evaluation(
+            Pass(split.Test.X.Span, split.Test.Y.Span, weight, bias, loss).Loss,
+            RegressionMetrics.Of(predictions.Span, split.Test.Y.Span)));
 
     /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
     public Fin<StateDict> StateDict() => new StateDict(initial.Entries.Map(entry =>

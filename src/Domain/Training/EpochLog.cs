@@ -1,7 +1,14 @@
+using Functional.Domain.Metrics;
+using LanguageExt;
+
 namespace Functional.Domain.Training;
 
 /// <summary>
-/// One evaluated epoch: the training loss of that epoch's steps (a Python float, see <see cref="ITrainingSteps.TrainEpoch"/>)
-/// and the test loss after them (the float32 loss of one forward pass over the test split).
+/// One evaluated epoch: the training loss of that epoch's steps (a Python float, see <see cref="ITrainingSteps.TrainEpoch"/>),
+/// the test loss after them (the float32 loss of one forward pass over the test split) and the test metrics.
 /// </summary>
-public sealed record EpochLog(int Epoch, double TrainLoss, float TestLoss);
+public sealed record EpochLog(int Epoch, double TrainLoss, float TestLoss)
+{
+    /// <summary>MAE, MSE, RMSE and R² on the test split after this epoch's steps.</summary>
+    public Option<RegressionMetrics> Metrics { get; init; }
+}

@@ -17,8 +17,8 @@ public interface ITrainingSteps : IDisposable
     /// </summary>
     Fin<double> TrainEpoch();
 
-    /// <summary>The loss on the test split with the current parameters; inference only, so it changes nothing that follows.</summary>
-    Fin<float> Evaluate();
+    /// <summary>The loss and the regression metrics on the test split with the current parameters; inference only, so it changes nothing that follows.</summary>
+    Fin<Evaluation> Evaluate();
 
     /// <summary>The current parameters, detached.</summary>
     Fin<StateDict> StateDict();

@@ -1,3 +1,4 @@
+using Functional.Domain.Metrics;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -6,8 +7,11 @@ namespace Functional.Domain.Training;
 /// <summary>What training reports as it goes: one <see cref="EpochCompleted"/> per epoch, then exactly one ending.</summary>
 public abstract record TrainingEvent;
 
-/// <summary>One epoch done; <paramref name="TestLoss"/> is there only on evaluation epochs.</summary>
-public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss) : TrainingEvent;
+/// <summary>One epoch done; <paramref name="TestLoss"/> and <see cref="Metrics"/> are there only on evaluation epochs.</summary>
+public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss) : TrainingEvent
+{
+    public Option<RegressionMetrics> Metrics { get; init; }
+}
 
 /// <summary>The last event of a run that went through every epoch.</summary>
 public sealed record TrainingFinished(TrainedModel Model) : TrainingEvent;

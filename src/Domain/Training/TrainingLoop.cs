@@ -44,9 +44,9 @@ public static class TrainingLoop
                 yield break;
             }
             var trainLoss = Value(trained);
-            var (evaluation, isLast) = (config.IsEvaluationEpoch(epoch), epoch == config.Epochs - 1);
-            var testLoss = Option<float>.None;
-            if (evaluation || isLast)
+            var (evaluates, isLast) = (config.IsEvaluationEpoch(epoch), epoch == config.Epochs - 1);
+            var evaluation = Option<Evaluation>.None;
+            if (evaluates || isLast)
             {
                 var tested = steps.Evaluate();
                 if (tested.IsFail)
@@ -54,15 +54,15 @@ public static class TrainingLoop
                     yield return Failed(tested);
                     yield break;
                 }
-                var entry = new EpochLog(epoch, trainLoss, Value(tested));
-                if (evaluation)
+                var entry = new EpochLog(epoch, trainLoss, Value(tested).Loss) { Metrics = Value(tested).Metrics };
+                if (evaluates)
                 {
-                    testLoss = entry.TestLoss;
+                    evaluation = Value(tested);
                     curve.Add(entry);
                 }
                 if (isLast) last = entry;
             }
-            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss);
+            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, evaluation.Map(e => e.Loss)) { Metrics = evaluation.Map(e => e.Metrics) };
         }
 
         var finished =

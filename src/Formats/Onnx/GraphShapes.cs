@@ -31,7 +31,7 @@ internal static class GraphShapes
         var operands = node.Inputs.Map(value => ShapeOf(value, input, parameters, nodes)).ToArray();
         return node.Op switch
         {
-            GraphOp.Linear => Linear(node.Layer, operands[0], parameters),
+            GraphOp.Linear => Linear(node, operands[0], parameters),
             GraphOp.Add or GraphOp.Subtract or GraphOp.Multiply or GraphOp.Divide => Broadcast(operands[0], operands[1]),
             _ => FinSucc(operands[0]),
         };
@@ -41,7 +41,7 @@ internal static class GraphShapes
     static long InputFeatures(ForwardGraph graph, IReadOnlyDictionary<string, long[]> parameters) =>
         graph.Nodes
             .Filter(node => node.Op == GraphOp.Linear && node.Inputs.Head is GraphValue.Input)
-            .Map(node => parameters[node.Layer + ".weight"][1])
+            .Map(node => parameters[node.LayerKey("weight")][1])
             .HeadOrNone()
             .IfNone(1L);
 
@@ -53,15 +53,15 @@ internal static class GraphShapes
         _ => [],
     };
 
-    static Fin<OnnxDim[]> Linear(string layer, OnnxDim[] operand, IReadOnlyDictionary<string, long[]> parameters)
+    static Fin<OnnxDim[]> Linear(GraphNode node, OnnxDim[] operand, IReadOnlyDictionary<string, long[]> parameters)
     {
-        var weight = parameters[layer + ".weight"];
+        var (layer, weight) = (node.Layer.Length == 0 ? "the model's layer" : $"layer '{node.Layer}'", parameters[node.LayerKey("weight")]);
         var (outFeatures, inFeatures) = (weight[0], weight[1]);
         if (operand is not [{ IsBatch: true }, { IsBatch: false } features])
-            return Error.New($"layer '{layer}' is applied to a value of shape [{string.Join(", ", operand)}]; the export supports layers on [batch, features]");
+            return Error.New($"{layer} is applied to a value of shape [{string.Join(", ", operand)}]; the export supports layers on [batch, features]");
         return features.Size == inFeatures
             ? FinSucc<OnnxDim[]>([OnnxDim.Batch, OnnxDim.Of(outFeatures)])
-            : Error.New($"layer '{layer}' takes {inFeatures} features but is given {features.Size}");
+            : Error.New($"{layer} takes {inFeatures} features but is given {features.Size}");
     }
 
     /// <summary>PyTorch's rule: align from the right; a size-1 dimension stretches; the batch matches only itself or 1.</summary>

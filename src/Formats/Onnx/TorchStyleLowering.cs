@@ -111,7 +111,7 @@ internal static class TorchStyleLowering
         return node.Op switch
         {
             GraphOp.Linear => Emit("Gemm", node.Layer,
-                [Tensor(inputs[0]), new Operand.Initializer(node.Layer + ".weight"), new Operand.Initializer(node.Layer + ".bias")], GemmAttributes),
+                [Tensor(inputs[0]), new Operand.Initializer(node.LayerKey("weight")), new Operand.Initializer(node.LayerKey("bias"))], GemmAttributes),
             GraphOp.Negate => Emit("Neg", "", [Tensor(inputs[0])]),
             GraphOp.Relu => Emit("Relu", "", [Tensor(inputs[0])]),
             GraphOp.Sigmoid => Emit("Sigmoid", "", [Tensor(inputs[0])]),

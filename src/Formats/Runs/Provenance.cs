@@ -11,17 +11,25 @@ public static class Provenance
     {
         static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
         var (data, training) = (settings.Data, settings.Training);
-        return new SortedDictionary<string, string>
+        var recorded = new SortedDictionary<string, string>
         {
             ["format"] = "pt",
             ["model"] = settings.ModelKey,
             ["seed"] = training.Seed.ToString(CultureInfo.InvariantCulture),
-            ["config"] = $"weight={N(data.Weight)} bias={N(data.Bias)} start={N(data.Start)} end={N(data.End)} step={N(data.Step)} " +
+            ["config"] = (settings.Table.IsSome ? "" : $"weight={N(data.Weight)} bias={N(data.Bias)} start={N(data.Start)} end={N(data.End)} step={N(data.Step)} ") +
                          $"train_split={N(settings.TrainSplit)} epochs={training.Epochs} lr={N(training.LearningRate)} eval_every={training.EvalEvery} " +
                          $"loss={training.Loss.ToString().ToLowerInvariant()} optimizer={training.Optimizer.ToString().ToLowerInvariant()}" +
                          (training.Step is StepKind.MiniBatch mini ? $" batch_size={mini.Size}" : "") + (training.Step is StepKind.FusedAffine ? " fused" : ""),
             ["torchsharp_version"] = versions.TorchSharp,
             ["functional_version"] = versions.Functional,
         };
+        // A model trained on a table reads named columns: predict finds them in the file by these names.
+        settings.Table.IfSome(table =>
+        {
+            recorded["data"] = table.Path;
+            recorded["target"] = table.Columns.TargetName;
+            recorded["features"] = System.Text.Json.JsonSerializer.Serialize(table.Columns.FeatureNames.ToArray());
+        });
+        return recorded;
     }
 }

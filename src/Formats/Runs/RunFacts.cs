@@ -16,4 +16,8 @@ public sealed record RunFacts(
     string ModelSha256,
     string Metrics,
     Seq<string> Plots,
-    SoftwareVersions Versions);
+    SoftwareVersions Versions)
+{
+    /// <summary>With --data, what a pass over the file found: its SHA-256, recorded so the data can be told apart from an edited copy.</summary>
+    public Option<Csv.TableSurvey> DataFile { get; init; }
+}

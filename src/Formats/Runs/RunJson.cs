@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Functional.Domain.Metrics;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
@@ -14,6 +15,9 @@ namespace Functional.Formats.Runs;
 public static class RunJson
 {
     /// <summary>How the line is made; the numbers are in the config.</summary>
+    /// <summary>How a CSV file is read; its path and columns are in the config, its SHA-256 and header here.</summary>
+    public const string TableSource = "csv: a header row, then numbers parsed culture-invariant as float64 and stored as float32 (torch.tensor(df.values, dtype=torch.float32))";
+
     public const string LineSource = "line: X = torch.arange(start, end, step) as float32, y = weight * X + bias, made with libtorch";
 
     public static RunRecordDocument Of(WorkflowResult result, RunFacts facts)
@@ -22,19 +26,30 @@ public static class RunJson
         var data = settings.Data;
         return new RunRecordDocument(
             RunRecordDocument.CurrentFormatVersion,
-            new RunConfig(settings.ModelKey, data.Weight, data.Bias, data.Start, data.End, data.Step, settings.TrainSplit, training.Epochs,
+            new RunConfig(settings.ModelKey,
+                settings.Table.Map(t => t.Path).IfNoneUnsafe((string?)null),
+                settings.Table.Map(t => t.Columns.TargetName).IfNoneUnsafe((string?)null),
+                settings.Table.Map(t => (IReadOnlyList<string>)t.Columns.FeatureNames.ToList()).IfNoneUnsafe((IReadOnlyList<string>?)null),
+                data.Weight, data.Bias, data.Start, data.End, data.Step, settings.TrainSplit, training.Epochs,
                 training.LearningRate, training.EvalEvery, BatchSize(training.Step), training.Seed, training.Loss.ToString().ToLowerInvariant(),
                 training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat),
             result.Model.ClassName,
-            new DataRecord(LineSource, result.Dataset.Count, result.Split.Train.Count, result.Split.Test.Count),
+            settings.Table.Match(
+                Some: table => new DataRecord(TableSource, facts.DataFile.Map(survey => survey.Sha256).IfNoneUnsafe((string?)null),
+                    table.Columns.Header.ToList(), result.Dataset.Count, result.Split.Train.Count, result.Split.Test.Count),
+                None: () => new DataRecord(LineSource, null, null, result.Dataset.Count, result.Split.Train.Count, result.Split.Test.Count)),
             Parameters(trained.Initial),
             Parameters(trained.Final),
             new EpochRecord(trained.LastEpoch.Epoch, trained.LastEpoch.TrainLoss, trained.LastEpoch.TestLoss),
+            Metrics(result.TestMetrics),
             new FilesRecord(facts.ModelCopy, facts.ModelSha256, facts.Metrics, facts.Plots.ToList()),
             facts.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             new DurationsRecord(facts.TrainingDuration.TotalSeconds, facts.TotalDuration.TotalSeconds),
             new VersionsRecord(facts.Versions.Functional, facts.Versions.TorchSharp, facts.Versions.LibTorch, facts.Versions.DotNet));
     }
+
+    static MetricsRecord Metrics(RegressionMetrics metrics) =>
+        new(metrics.MeanAbsoluteError, metrics.MeanSquaredError, metrics.RootMeanSquaredError, metrics.RSquared);
 
     static int? BatchSize(StepKind step) => step is StepKind.MiniBatch mini ? mini.Size : null;
 

@@ -15,6 +15,7 @@ public sealed record RunRecordDocument(
     IReadOnlyList<ParameterRecord> InitialParameters,
     IReadOnlyList<ParameterRecord> FinalParameters,
     EpochRecord LastEpoch,
+    MetricsRecord TestMetrics,
     FilesRecord Files,
     string StartedAt,
     DurationsRecord DurationsSeconds,
@@ -24,9 +25,15 @@ public sealed record RunRecordDocument(
     public const int CurrentFormatVersion = 1;
 }
 
-/// <summary>The flags of the run, as <c>train</c> takes them (<c>lr</c> is <c>--lr</c>); <c>batch_size</c> is null for the notebook's full batch.</summary>
+/// <summary>
+/// The flags of the run, as <c>train</c> takes them (<c>lr</c> is <c>--lr</c>); <c>batch_size</c> is null for the notebook's
+/// full batch; <c>data</c>, <c>target</c> and <c>features</c> are null for the line (then weight ... step describe it).
+/// </summary>
 public sealed record RunConfig(
     string Model,
+    string? Data,
+    string? Target,
+    IReadOnlyList<string>? Features,
     double Weight,
     double Bias,
     double Start,
@@ -44,8 +51,14 @@ public sealed record RunConfig(
     string Out,
     string Format);
 
-/// <summary>Where the samples came from and how many went each way.</summary>
-public sealed record DataRecord(string Source, int Samples, int TrainSamples, int TestSamples);
+/// <summary>
+/// Where the samples came from and how many went each way; for a CSV file also its SHA-256 (so an edited copy is told
+/// apart) and its header, null for the line.
+/// </summary>
+public sealed record DataRecord(string Source, string? Sha256, IReadOnlyList<string>? Columns, int Samples, int TrainSamples, int TestSamples);
+
+/// <summary>The test split's regression metrics after training, as scikit-learn defines them.</summary>
+public sealed record MetricsRecord(double Mae, double Mse, double Rmse, double R2);
 
 /// <summary>One state_dict entry, in the module's order: its key, shape and row-major values.</summary>
 public sealed record ParameterRecord(string Name, IReadOnlyList<long> Shape, IReadOnlyList<float> Values);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Functional.Domain.Tensors;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,6 +13,18 @@ public static class TensorValues
     {
         using var cpu = tensor.detach().cpu().to_type(ScalarType.Float32).contiguous();
         return ParameterValues.Of(cpu.data<float>().ToArray(), cpu.shape);
+    }
+
+    /// <summary>
+    /// The float32 values of a contiguous CPU tensor, read in place (no copy); valid while the tensor lives. A tensor on
+    /// another device, or not contiguous, is first copied to one that is, which the caller's dispose scope frees.
+    /// </summary>
+    public static ReadOnlySpan<float> FloatsOf(Tensor tensor)
+    {
+        var readable = tensor.device_type == DeviceType.CPU && tensor.is_contiguous() && tensor.dtype == ScalarType.Float32
+            ? tensor
+            : tensor.cpu().to_type(ScalarType.Float32).contiguous();
+        return MemoryMarshal.Cast<byte, float>(readable.bytes);
     }
 
     /// <summary>A fresh tensor holding these values; the caller owns it.</summary>

@@ -1,4 +1,6 @@
 using Functional.Domain.Data;
+using Functional.Domain.Metrics;
+using Functional.TorchAdapter.Tensors;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
@@ -51,12 +53,15 @@ public abstract class AutogradSteps : ITrainingSteps
 
     public abstract Fin<double> TrainEpoch();
 
-    public Fin<float> Evaluate() => ModelFailures.Guard(Spec, () =>
+    /// <summary>One forward pass over the test split gives both the loss (libtorch's) and the predictions the metrics are computed from.</summary>
+    public Fin<Evaluation> Evaluate() => ModelFailures.Guard(Spec, () =>
     {
         using var scope = NewDisposeScope();
         Module.eval();
         using var inference = inference_mode();
-        return Loss(Module.call(Data.TestX), Data.TestY).item<float>();
+        var predictions = Module.call(Data.TestX);
+        var loss = Loss(predictions, Data.TestY).item<float>();
+        return new Evaluation(loss, RegressionMetrics.Of(TensorValues.FloatsOf(predictions), Data.TestTargets.Span));
     });
 
     public Fin<StateDict> StateDict() => ModelFailures.Guard(Spec, Module.ToStateDict);

@@ -25,6 +25,29 @@ public static class Predictions
     });
 
     /// <summary>
+    /// A fresh instance loaded strictly with <paramref name="state"/>, given to <paramref name="use"/> as a function from a
+    /// block of row-major <c>[rows, Spec.Features]</c> inputs to their predictions, so a table is predicted block by block
+    /// with one module; the module is disposed after.
+    /// </summary>
+    public static Fin<A> WithLoaded<A>(TorchModel model, StateDict state, ComputeDevice device, Func<Func<float[], int, Fin<float[]>>, Fin<A>> use) =>
+        ModelFailures.Guard(model.Spec, model.Create).Bind(module =>
+        {
+            using (module)
+            {
+                var features = model.Spec.Features;
+                return
+                    from loaded in module.LoadStateDict(state).ToFin()
+                    from moved in ModelFailures.Guard(model.Spec, () => module.to(device.Device))
+                    from result in use((x, rows) =>
+                    {
+                        using var inputs = TrainingTensors.Matrix(Floats.Of(x).Slice(0, rows * features), rows, features, device.Device);
+                        return Of(model.Spec, module, inputs).Map(predicted => predicted.ToArray());
+                    })
+                    select result;
+            }
+        });
+
+    /// <summary>
     /// A fresh instance (as <c>LinearRegressionModel()</c> in the notebook), loaded strictly with <paramref name="state"/>,
     /// predicting row-major <c>[n, features]</c> inputs.
     /// </summary>
