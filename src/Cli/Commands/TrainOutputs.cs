@@ -34,7 +34,7 @@ public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stop
 /// stderr line with the last epoch's losses. The training log in the transcript and in metrics.csv is read from the
 /// spool when they are written, never held in memory whole.
 /// </summary>
-public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpoch, OutputFile Model, Seq<OutputFile> PlotCopies, Option<RunRecordFiles> Record)
+public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpoch, Option<string> Monitoring, OutputFile Model, Seq<OutputFile> PlotCopies, Option<RunRecordFiles> Record)
 {
     public static Fin<TrainOutputs> Of(TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, TorchModel model,
         ComputeDevice device, RunTiming timing, SoftwareVersions versions)
@@ -54,6 +54,7 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
                 select new TrainOutputs(
                     transcript,
                     LastEpochLine(result),
+                    MonitoringLine(result),
                     new OutputFile(plan.OutPath, bytes),
                     plan.PlotsCopy.Map(folder => plots.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict()).IfNone(Seq<OutputFile>()),
                     plan.RunsFolder.Map(root => RecordOf(root, plan, result, evaluations, bytes, plots, timing, versions)));
@@ -69,6 +70,20 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
     {
         var last = result.Trained.LastEpoch;
         return FormattableString.Invariant($"Last epoch: {last.Epoch} | Train loss: {last.TrainLoss:R} | Test loss: {(double)last.TestLoss:R}");
+    }
+
+    /// <summary>Where early stopping stopped and which evaluation was best, when the test loss was watched; on stderr, as the last epoch.</summary>
+    static Option<string> MonitoringLine(WorkflowResult result)
+    {
+        var (monitor, outcome) = (result.Settings.Training.Monitor, result.Trained.Monitoring);
+        if (!monitor.IsOn) return None;
+        var stopped = outcome.StoppedAt.Match(
+            Some: epoch => FormattableString.Invariant($"stopped after epoch {epoch}, {monitor.Patience.IfNone(0)} evaluations without improvement"),
+            None: () => "did not stop training");
+        var best = outcome.Best.Match(
+            Some: log => FormattableString.Invariant($"best epoch {log.Epoch} (test loss {(double)log.TestLoss:R}){(outcome.Restored ? ", whose weights were saved" : "")}"),
+            None: () => "no evaluation had a finite test loss");
+        return FormattableString.Invariant($"Early stopping: {stopped}; {best}");
     }
 
     static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, byte[] model,
@@ -108,5 +123,5 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
         OutputCommit.Write(Seq1(Model) + PlotCopies + record, foldersMade, interruption.Token, OutputFileSystem.Real);
 
     // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so what we add is on stderr.
-    Seq<string> Notes() => Seq1(LastEpoch) + PlotCopies.Map(plot => $"Wrote {plot.Path}");
+    Seq<string> Notes() => Seq1(LastEpoch) + Monitoring.ToSeq() + PlotCopies.Map(plot => $"Wrote {plot.Path}");
 }

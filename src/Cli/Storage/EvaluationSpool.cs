@@ -7,14 +7,14 @@ using static LanguageExt.Prelude;
 namespace Functional.Cli.Storage;
 
 /// <summary>
-/// The run's evaluations, every one, in a temporary file (16 bytes each: the epoch, the training loss as the Python float it is, the test loss) rather than in memory: the transcript prints
+/// The run's evaluations, every one, in a temporary file (24 bytes each: the epoch, the training loss as the Python float it is, the test loss, the epoch's learning rate) rather than in memory: the transcript prints
 /// every evaluated epoch and metrics.csv holds every one, and a run of 10^8 epochs evaluated every epoch would not fit.
 /// They are read back, in order, to print the transcript and stream metrics.csv. The file is a temporary like the
 /// staged outputs (<see cref="TemporaryFiles"/>) and is deleted when the command ends.
 /// </summary>
 public sealed class EvaluationSpool : IDisposable
 {
-    const int RecordSize = 16;
+    const int RecordSize = 24;
 
     readonly string path;
     readonly FileStream stream;
@@ -87,6 +87,7 @@ public sealed class EvaluationSpool : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(record, epoch.Epoch);
         BinaryPrimitives.WriteDoubleLittleEndian(record[4..], epoch.TrainLoss);
         BinaryPrimitives.WriteSingleLittleEndian(record[12..], epoch.TestLoss.IfNone(float.NaN));
+        BinaryPrimitives.WriteDoubleLittleEndian(record[16..], epoch.LearningRate);
         try
         {
             stream.Write(record);
@@ -111,7 +112,8 @@ public sealed class EvaluationSpool : IDisposable
             yield return new EpochLog(
                 BinaryPrimitives.ReadInt32LittleEndian(record),
                 BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(4)),
-                BinaryPrimitives.ReadSingleLittleEndian(record.AsSpan(12)));
+                BinaryPrimitives.ReadSingleLittleEndian(record.AsSpan(12)),
+                BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(16)));
         }
     }
 

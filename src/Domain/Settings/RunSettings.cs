@@ -39,12 +39,13 @@ public sealed record RunSettings
          Positive("--eval-every", input.EvalEvery),
          BatchSize(input),
          FusedOptimizerAndBatch(input),
-         ModelFor(input, models))
-        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model) => new RunSettings(
+         ModelFor(input, models),
+         ControlChecks.Check(input.Control, input.Epochs))
+        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model, control) => new RunSettings(
             data.Spec,
             data.TrainSplit,
             new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
-                StepFor(model.Fused, batchSize)),
+                StepFor(model.Fused, batchSize), control.Schedule, control.Monitor),
             model.Spec))
         .Bind(settings => FitsInMemory(settings, memory));
 

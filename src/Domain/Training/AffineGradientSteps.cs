@@ -21,7 +21,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     readonly AffineForm form;
     readonly StateDict initial;
     readonly LossKind loss;
-    readonly float learningRate;
+    float learningRate;
     float weight;
     float bias;
 
@@ -55,6 +55,19 @@ public sealed class AffineGradientSteps : ITrainingSteps
         var predictions = new float[inputs.Length];
         for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, inputs[i]);
         return Floats.Of(predictions);
+    }
+
+    /// <summary>SGD casts the group's rate to the parameters' float32 when it steps, as this keeps it.</summary>
+    public Fin<Unit> SetLearningRate(double rate)
+    {
+        learningRate = (float)rate;
+        return unit;
+    }
+
+    public Fin<Unit> LoadStateDict(StateDict stateDict)
+    {
+        (weight, bias) = (Scalar(stateDict, form.WeightKey), Scalar(stateDict, form.BiasKey));
+        return unit;
     }
 
     public void Dispose()

@@ -25,4 +25,10 @@ public interface ITrainingSteps : IDisposable
 
     /// <summary>The predictions for the test inputs with the current parameters.</summary>
     Fin<Floats> PredictTest();
+
+    /// <summary>Sets the optimiser's learning rate (param_group['lr'] = rate) for the steps that follow.</summary>
+    Fin<Unit> SetLearningRate(double rate);
+
+    /// <summary>Puts <paramref name="stateDict"/> (of this model's keys and shapes) into the parameters, as <c>load_state_dict</c>.</summary>
+    Fin<Unit> LoadStateDict(StateDict stateDict);
 }

@@ -6,8 +6,8 @@ namespace Functional.Domain.Training;
 /// <summary>What training reports as it goes: one <see cref="EpochCompleted"/> per epoch, then exactly one ending.</summary>
 public abstract record TrainingEvent;
 
-/// <summary>One epoch done; <paramref name="TestLoss"/> is there only on evaluation epochs.</summary>
-public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss) : TrainingEvent;
+/// <summary>One epoch done, with the learning rate its steps used; <paramref name="TestLoss"/> is there only on evaluation epochs.</summary>
+public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss, double LearningRate) : TrainingEvent;
 
 /// <summary>The last event of a run that went through every epoch.</summary>
 public sealed record TrainingFinished(TrainedModel Model) : TrainingEvent;

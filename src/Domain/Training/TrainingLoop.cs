@@ -1,5 +1,7 @@
 using System.Globalization;
 using Functional.Domain.Models;
+using Functional.Domain.Tensors;
+using Functional.Domain.Training.Schedules;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -10,7 +12,8 @@ namespace Functional.Domain.Training;
 /// The notebook's training loop, once for every way of stepping: a lazy stream of one event per epoch and exactly one
 /// ending, so a consumer can show progress or stop between epochs. Its rules: <see cref="TrainingConfig.Epochs"/>
 /// epochs, a test loss on evaluation epochs and on the last epoch (recorded, not printed: evaluating is inference only,
-/// so it changes no number), and a stop with one error at the first training loss that is not finite.
+/// so it changes no number), and a stop with one error at the first training loss that is not finite; the learning-rate
+/// scheduler stepped as PyTorch's examples step it, and early stopping and the best weights as Lightning's EarlyStopping.
 /// Its memory does not grow with the epochs: what it keeps of the evaluations is a bounded <see cref="LossCurve"/>.
 /// </summary>
 public static class TrainingLoop
@@ -35,9 +38,13 @@ public static class TrainingLoop
         // Bounded whatever the epoch count: the full log is the stream of events itself.
         var curve = new LossCurve.Builder();
         var last = Option<EpochLog>.None;
+        var schedule = LearningRateScheduler.Start(config.Schedule, config.LearningRate);
+        var monitor = TestLossMonitor.Start(config.Monitor);
+        var best = (Log: Option<EpochLog>.None, Weights: Option<StateDict>.None);
         for (var epoch = 0; epoch < config.Epochs; epoch++)
         {
-            var trained = steps.TrainEpoch().Bind(loss => Finite(loss, epoch, config));
+            var rate = schedule.LearningRate;
+            var trained = steps.TrainEpoch().Bind(loss => Finite(loss, epoch, config, rate));
             if (trained.IsFail)
             {
                 yield return Failed(trained);
@@ -54,23 +61,57 @@ public static class TrainingLoop
                     yield return Failed(tested);
                     yield break;
                 }
-                var entry = new EpochLog(epoch, trainLoss, Value(tested));
+                var entry = new EpochLog(epoch, trainLoss, Value(tested), rate);
                 if (evaluation)
                 {
                     testLoss = entry.TestLoss;
                     curve.Add(entry);
+                    // As a PyTorch loop: the plateau scheduler and early stopping see each evaluation's test loss.
+                    schedule = schedule.AfterEvaluation(entry.TestLoss);
+                    if (config.Monitor.IsOn)
+                    {
+                        monitor = monitor.After(epoch, entry.TestLoss);
+                        if (monitor.Improved && config.Monitor.RestoreBest)
+                        {
+                            var weights = steps.StateDict();
+                            if (weights.IsFail)
+                            {
+                                yield return Failed(weights);
+                                yield break;
+                            }
+                            best = (Some(entry), Some(Value(weights)));
+                        }
+                        else if (monitor.Improved) best = (Some(entry), best.Weights);
+                    }
                 }
-                if (isLast) last = entry;
+                if (isLast || monitor.ShouldStop) last = entry;
             }
-            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss);
+            // Epoch-wise schedulers step after the epoch's optimiser steps, as PyTorch's examples call scheduler.step().
+            schedule = schedule.AfterEpoch();
+            if (schedule.LearningRate != rate)
+            {
+                var set = steps.SetLearningRate(schedule.LearningRate);
+                if (set.IsFail)
+                {
+                    yield return Failed(set);
+                    yield break;
+                }
+            }
+            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss, rate);
+            if (monitor.ShouldStop) break;
         }
 
+        var restore = config.Monitor.RestoreBest ? best.Weights : None;
+        var monitoring = config.Monitor.IsOn
+            ? new MonitorOutcome(monitor.ShouldStop ? last.Map(log => log.Epoch) : None, best.Log, restore.IsSome)
+            : MonitorOutcome.Unwatched;
         var finished =
             from first in initial
             from lastEpoch in last.ToFin(Error.New("training ran no epoch"))
+            from _ in restore.Match(Some: steps.LoadStateDict, None: () => FinSucc(unit))
             from final in steps.StateDict()
             from predictions in steps.PredictTest()
-            select new TrainedModel(model.Key, first, final, curve.Build(), lastEpoch, predictions);
+            select new TrainedModel(model.Key, first, final, curve.Build(), lastEpoch, predictions, monitoring);
         yield return finished.Match<TrainingEvent>(Succ: trained => new TrainingFinished(trained), Fail: error => new TrainingFailed(error));
     }
 
@@ -91,13 +132,16 @@ public static class TrainingLoop
     /// are too large for the loss to be computed in float32 (an MSE of values near 1e20, say). Mini-batches step within
     /// the epoch, so their epoch-0 loss can already have diverged.
     /// </summary>
-    static Fin<double> Finite(double loss, int epoch, TrainingConfig config) =>
+    static Fin<double> Finite(double loss, int epoch, TrainingConfig config, double rate) =>
         double.IsFinite(loss)
             ? FinSucc(loss)
             : FinFail<double>(Error.New(epoch == 0 && config.Step is not StepKind.MiniBatch
                 ? $"training stopped at epoch 0: the training loss of the initial parameters is {Describe(loss)} in float32, before any step; " +
                   "the line's values are too large for this loss (use smaller --weight, --bias, --start and --end, or --loss l1)"
-                : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
+                : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)}{RateNote(config, rate)})"));
+
+    static string RateNote(TrainingConfig config, double rate) =>
+        rate == config.LearningRate ? "" : $"; the scheduler had it at {rate.ToString("R", CultureInfo.InvariantCulture)}";
 
     static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "infinite" : "-infinite";
 

@@ -6,11 +6,11 @@ namespace Functional.Formats.Runs;
 
 /// <summary>
 /// The evaluated epochs as CSV, like PyTorch Lightning's CSV logger: one row per printed log line, then the last epoch
-/// when it is not one of them. Losses as Python floats (<c>loss.item()</c>), shortest round-trip.
+/// when it is not one of them. Losses as Python floats (<c>loss.item()</c>), and the learning rate the epoch trained with (param_group['lr']), shortest round-trip.
 /// </summary>
 public static class MetricsCsv
 {
-    public const string Header = "epoch,train_loss,test_loss";
+    public const string Header = "epoch,train_loss,test_loss,lr";
 
     /// <summary>
     /// The header, then one row per evaluation, then the last epoch's when it was not an evaluation; lazy, so a log of
@@ -31,7 +31,8 @@ public static class MetricsCsv
     static string Row(EpochLog e) => string.Join(",",
         e.Epoch.ToString(CultureInfo.InvariantCulture),
         e.TrainLoss.ToString("R", CultureInfo.InvariantCulture),
-        ((double)e.TestLoss).ToString("R", CultureInfo.InvariantCulture));
+        ((double)e.TestLoss).ToString("R", CultureInfo.InvariantCulture),
+        e.LearningRate.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>The whole file, one line each ending in a newline.</summary>
     public static string Text(IEnumerable<EpochLog> log, EpochLog last) => string.Concat(Lines(log, last).Select(line => line + "\n"));

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.Domain.Training.Schedules;
 using Functional.Domain.Workflow;
 using LanguageExt;
 using LanguageExt.Common;
@@ -24,17 +25,33 @@ public static class RunJson
             RunRecordDocument.CurrentFormatVersion,
             new RunConfig(settings.ModelKey, data.Weight, data.Bias, data.Start, data.End, data.Step, settings.TrainSplit, training.Epochs,
                 training.LearningRate, training.EvalEvery, BatchSize(training.Step), training.Seed, training.Loss.ToString().ToLowerInvariant(),
-                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat),
+                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat,
+                training.Schedule.Name,
+                training.Schedule is ScheduleSpec.StepDecay step ? step.StepSize : null,
+                training.Schedule switch { ScheduleSpec.StepDecay decay => decay.Gamma, ScheduleSpec.Exponential exponential => exponential.Gamma, _ => null },
+                training.Schedule is ScheduleSpec.Cosine cosine ? cosine.TMax : null,
+                training.Schedule is ScheduleSpec.Plateau plateau ? plateau.Factor : null,
+                training.Schedule is ScheduleSpec.Plateau plateauPatience ? plateauPatience.Patience : null,
+                (training.Monitor.Patience.IsSome ? (int?)training.Monitor.Patience.IfNone(0) : null),
+                training.Monitor.IsOn ? training.Monitor.MinDelta : null,
+                training.Monitor.RestoreBest),
             result.Model.ClassName,
             new DataRecord(LineSource, result.Dataset.Count, result.Split.Train.Count, result.Split.Test.Count),
             Parameters(trained.Initial),
             Parameters(trained.Final),
             new EpochRecord(trained.LastEpoch.Epoch, trained.LastEpoch.TrainLoss, trained.LastEpoch.TestLoss),
+            training.Monitor.IsOn ? Monitoring(trained.Monitoring) : null,
             new FilesRecord(facts.ModelCopy, facts.ModelSha256, facts.Metrics, facts.Plots.ToList()),
             facts.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             new DurationsRecord(facts.TrainingDuration.TotalSeconds, facts.TotalDuration.TotalSeconds),
             new VersionsRecord(facts.Versions.Functional, facts.Versions.TorchSharp, facts.Versions.LibTorch, facts.Versions.DotNet));
     }
+
+    static MonitoringRecord Monitoring(MonitorOutcome outcome) => new(
+        (outcome.StoppedAt.IsSome ? (int?)outcome.StoppedAt.IfNone(0) : null),
+        (outcome.Best.IsSome ? (int?)outcome.Best.Map(best => best.Epoch).IfNone(0) : null),
+        (outcome.Best.IsSome ? (double?)outcome.Best.Map(best => best.TestLoss).IfNone(0f) : null),
+        outcome.Restored);
 
     static int? BatchSize(StepKind step) => step is StepKind.MiniBatch mini ? mini.Size : null;
 
@@ -60,9 +77,9 @@ public static class RunJson
             var version = VersionOf(json);
             if (version.IsFail) return version.Map(_ => default(RunRecordDocument)!);
             var found = version.IfFail(0);
-            if (found != RunRecordDocument.CurrentFormatVersion)
+            if (found < RunRecordDocument.OldestReadableVersion || found > RunRecordDocument.CurrentFormatVersion)
                 return FinFail<RunRecordDocument>(Error.New(
-                    $"is a run record of format version {found}; this program reads version {RunRecordDocument.CurrentFormatVersion} (replay it with the program that wrote it)"));
+                    $"is a run record of format version {found}; this program reads versions {RunRecordDocument.OldestReadableVersion} to {RunRecordDocument.CurrentFormatVersion} (replay it with the program that wrote it)"));
             return JsonSerializer.Deserialize(json, Context.RunRecordDocument) is { } document
                 ? FinSucc(document)
                 : FinFail<RunRecordDocument>(Error.New("is not a run record: it holds null"));

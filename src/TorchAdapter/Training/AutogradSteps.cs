@@ -63,6 +63,16 @@ public abstract class AutogradSteps : ITrainingSteps
 
     public Fin<Floats> PredictTest() => Predictions.Of(Spec, Module, Data.TestX);
 
+    public Fin<LanguageExt.Unit> SetLearningRate(double rate) => ModelFailures.Guard(Spec, () =>
+    {
+        foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
+        return LanguageExt.Unit.Default;
+    });
+
+    public Fin<LanguageExt.Unit> LoadStateDict(StateDict stateDict) =>
+        ModelFailures.Guard(Spec, () => Module.LoadStateDict(stateDict)).Bind(loaded => loaded.Match(
+            Succ: done => Fin<LanguageExt.Unit>.Succ(done), Fail: errors => Fin<LanguageExt.Unit>.Fail(LanguageExt.Common.Error.Many(errors))));
+
     public void Dispose()
     {
         Release();

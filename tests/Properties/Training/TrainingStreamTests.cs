@@ -27,7 +27,7 @@ public sealed class TrainingStreamTests
         Assert.Equal(epochs.Count + 1, events.Count);
         var finished = Assert.IsType<TrainingFinished>(events[^1]);
         Assert.Equal(
-            epochs.Where(e => e.TestLoss.IsSome).Select(e => new EpochLog(e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN))),
+            epochs.Where(e => e.TestLoss.IsSome).Select(e => new EpochLog(e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN), e.LearningRate)),
             finished.Model.Curve.Points);
     }
 
