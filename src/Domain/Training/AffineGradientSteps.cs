@@ -2,6 +2,7 @@ using System.Numerics;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
+using Functional.Domain.Training.Checkpoints;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -69,6 +70,16 @@ public sealed class AffineGradientSteps : ITrainingSteps
         (weight, bias) = (Scalar(stateDict, form.WeightKey), Scalar(stateDict, form.BiasKey));
         return unit;
     }
+
+    /// <summary>Plain SGD keeps <c>{'momentum_buffer': None}</c> per parameter once it has stepped; there is no generator.</summary>
+    public Fin<StepsState> Save() => StateDict().Map(model => new StepsState(model,
+        new OptimizerState(OptimizerKind.Sgd, learningRate, None, model.Entries.Map(_ => (ParameterState)new ParameterState.Sgd()).Strict()),
+        None));
+
+    public Fin<Unit> Restore(StepsState state) =>
+        state.Optimizer.Kind != OptimizerKind.Sgd
+            ? FinFail<Unit>(LanguageExt.Common.Error.New("--fused trains with SGD; the checkpoint holds another optimizer's state"))
+            : LoadStateDict(state.Model).Bind(_ => SetLearningRate(state.Optimizer.LearningRate));
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using Functional.Domain.Training.Checkpoints;
 using LanguageExt;
 using LanguageExt.Common;
 
@@ -6,8 +7,13 @@ namespace Functional.Domain.Training;
 /// <summary>What training reports as it goes: one <see cref="EpochCompleted"/> per epoch, then exactly one ending.</summary>
 public abstract record TrainingEvent;
 
-/// <summary>One epoch done, with the learning rate its steps used; <paramref name="TestLoss"/> is there only on evaluation epochs.</summary>
-public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss, double LearningRate) : TrainingEvent;
+/// <summary>
+/// One epoch done, with the learning rate its steps used; <paramref name="TestLoss"/> is there only on evaluation epochs.
+/// <paramref name="Checkpoint"/> captures the state after this epoch; it reads the live steps, so it must be called
+/// before the stream moves on.
+/// </summary>
+public sealed record EpochCompleted(int Epoch, int Epochs, double TrainLoss, Option<float> TestLoss, double LearningRate,
+    Func<Fin<Checkpoint>> Checkpoint) : TrainingEvent;
 
 /// <summary>The last event of a run that went through every epoch.</summary>
 public sealed record TrainingFinished(TrainedModel Model) : TrainingEvent;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
+using Functional.Domain.Training.Checkpoints;
 using Functional.Domain.Training.Schedules;
 using LanguageExt;
 using LanguageExt.Common;
@@ -19,7 +20,14 @@ namespace Functional.Domain.Training;
 public static class TrainingLoop
 {
     /// <summary>The steps are started when the stream is first read, and disposed when it ends or is abandoned.</summary>
-    public static IEnumerable<TrainingEvent> Run(ModelSpec model, TrainingConfig config, Func<Fin<ITrainingSteps>> start)
+    public static IEnumerable<TrainingEvent> Run(ModelSpec model, TrainingConfig config, Func<Fin<ITrainingSteps>> start) =>
+        Run(model, config, start, None);
+
+    /// <summary>
+    /// The same, going on from <paramref name="resume"/> when there is one: its parameters, optimiser, generator,
+    /// scheduler and early-stopping state are put in place and training starts at epoch index <see cref="Checkpoint.Epoch"/>.
+    /// </summary>
+    public static IEnumerable<TrainingEvent> Run(ModelSpec model, TrainingConfig config, Func<Fin<ITrainingSteps>> start, Option<Checkpoint> resume)
     {
         var started = start();
         if (started.IsFail)
@@ -28,6 +36,12 @@ public static class TrainingLoop
             yield break;
         }
         using var steps = started.IfFail(_ => throw new InvalidOperationException("checked above"));
+        var restored = resume.Match(Some: checkpoint => steps.Restore(checkpoint.Steps), None: () => FinSucc(unit));
+        if (restored.IsFail)
+        {
+            yield return Failed(restored);
+            yield break;
+        }
         var initial = steps.StateDict();
         if (initial.IsFail)
         {
@@ -38,10 +52,11 @@ public static class TrainingLoop
         // Bounded whatever the epoch count: the full log is the stream of events itself.
         var curve = new LossCurve.Builder();
         var last = Option<EpochLog>.None;
-        var schedule = LearningRateScheduler.Start(config.Schedule, config.LearningRate);
-        var monitor = TestLossMonitor.Start(config.Monitor);
-        var best = (Log: Option<EpochLog>.None, Weights: Option<StateDict>.None);
-        for (var epoch = 0; epoch < config.Epochs; epoch++)
+        var schedule = resume.Map(checkpoint => checkpoint.Scheduler).IfNone(() => LearningRateScheduler.Start(config.Schedule, config.LearningRate));
+        var monitor = resume.Map(checkpoint => checkpoint.Monitor).IfNone(() => TestLossMonitor.Start(config.Monitor));
+        var best = resume.Bind(checkpoint => checkpoint.Best);
+        var firstEpoch = resume.Map(checkpoint => checkpoint.Epoch).IfNone(0);
+        for (var epoch = firstEpoch; epoch < config.Epochs; epoch++)
         {
             var rate = schedule.LearningRate;
             var trained = steps.TrainEpoch().Bind(loss => Finite(loss, epoch, config, rate));
@@ -79,9 +94,9 @@ public static class TrainingLoop
                                 yield return Failed(weights);
                                 yield break;
                             }
-                            best = (Some(entry), Some(Value(weights)));
+                            best = Some(new BestWeights(entry, Some(Value(weights))));
                         }
-                        else if (monitor.Improved) best = (Some(entry), best.Weights);
+                        else if (monitor.Improved) best = Some(new BestWeights(entry, None));
                     }
                 }
                 if (isLast || monitor.ShouldStop) last = entry;
@@ -97,13 +112,18 @@ public static class TrainingLoop
                     yield break;
                 }
             }
-            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss, rate);
+            // What a checkpoint of this moment holds; read before the stream moves on, as the steps' state is live.
+            var (done, scheduled, watched, bestSoFar) = (epoch + 1, schedule, monitor, best);
+            yield return new EpochCompleted(epoch, config.Epochs, trainLoss, testLoss, rate,
+                () => steps.Save().Map(state => new Checkpoint(done,
+                    state with { Optimizer = state.Optimizer with { InitialLearningRate = InitialRate(scheduled) } },
+                    trainLoss, scheduled, watched, bestSoFar)));
             if (monitor.ShouldStop) break;
         }
 
-        var restore = config.Monitor.RestoreBest ? best.Weights : None;
+        var restore = config.Monitor.RestoreBest ? best.Bind(b => b.Weights) : None;
         var monitoring = config.Monitor.IsOn
-            ? new MonitorOutcome(monitor.ShouldStop ? last.Map(log => log.Epoch) : None, best.Log, restore.IsSome)
+            ? new MonitorOutcome(monitor.ShouldStop ? last.Map(log => log.Epoch) : None, best.Map(b => b.Log), restore.IsSome)
             : MonitorOutcome.Unwatched;
         var finished =
             from first in initial
@@ -139,6 +159,10 @@ public static class TrainingLoop
                 ? $"training stopped at epoch 0: the training loss of the initial parameters is {Describe(loss)} in float32, before any step; " +
                   "the line's values are too large for this loss (use smaller --weight, --bias, --start and --end, or --loss l1)"
                 : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)}{RateNote(config, rate)})"));
+
+    /// <summary>StepLR, ExponentialLR and CosineAnnealingLR add the group's <c>initial_lr</c>; ReduceLROnPlateau does not.</summary>
+    static Option<double> InitialRate(LearningRateScheduler scheduler) =>
+        scheduler is EpochScheduler epochwise ? Some(epochwise.BaseLr) : None;
 
     static string RateNote(TrainingConfig config, double rate) =>
         rate == config.LearningRate ? "" : $"; the scheduler had it at {rate.ToString("R", CultureInfo.InvariantCulture)}";
