@@ -23,6 +23,6 @@ public static class CheckpointFormat
     }
 
     /// <summary>A checkpoint read with the restricted unpickler: only values and tensors, never code.</summary>
-    public static Fin<ReadCheckpoint> Read(byte[] bytes) =>
+    public static Fin<SavedCheckpoint> Read(byte[] bytes) =>
         TorchSaveReader.ReadPickle(bytes).Bind(CheckpointReader.From);
 }

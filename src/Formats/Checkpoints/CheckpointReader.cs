@@ -12,26 +12,12 @@ using static LanguageExt.Prelude;
 namespace Functional.Formats.Checkpoints;
 
 /// <summary>
-/// What a checkpoint file holds, as read: the recipe's dictionary turned back into values. The scheduler's and early
-/// stopping's settings come from the file; whether they fit the run that resumes is the settings' check, not the reader's.
-/// </summary>
-public sealed record ReadCheckpoint(
-    int Epoch,
-    StepsState Steps,
-    double Loss,
-    Option<LearningRateScheduler> Scheduler,
-    Option<SavedMonitor> Monitor);
-
-/// <summary>early_stopping_state_dict: the wait count, the best score, and the best evaluation with its weights when kept.</summary>
-public sealed record SavedMonitor(int WaitCount, float BestScore, Option<BestWeights> Best);
-
-/// <summary>
 /// Reads the recipe's dictionary from the restricted unpickler's values: only ints, floats, bools, None, strings, lists,
 /// tuples, dicts and tensors ever reach here (nothing callable can be built), and each key is checked for its kind.
 /// </summary>
 internal static class CheckpointReader
 {
-    public static Fin<ReadCheckpoint> From(PickleValue root) =>
+    public static Fin<SavedCheckpoint> From(PickleValue root) =>
         root is not PyDict top
             ? Error.New($"the file holds a {root.PythonTypeName}, not a checkpoint dictionary")
             : from epoch in Required(top, "epoch").Bind(v => Int(v, "epoch"))
@@ -43,7 +29,7 @@ internal static class CheckpointReader
                   ? FinSucc(Some(bytes.Values))
                   : FinFail<Option<byte[]>>(Error.New("generator_state is not a uint8 tensor (save generator.get_state())"))).IfNone(FinSucc(Option<byte[]>.None))
               from monitor in Optional(top, "early_stopping_state_dict").Map(v => Monitor(v).Map(Some)).IfNone(FinSucc(Option<SavedMonitor>.None))
-              select new ReadCheckpoint((int)epoch, new StepsState(model, optimizer, generator), loss, scheduler, monitor);
+              select new SavedCheckpoint((int)epoch, new StepsState(model, optimizer, generator), loss, scheduler, monitor);
 
     static Fin<OptimizerState> Optimizer(PickleValue value, StateDict model)
     {
