@@ -65,6 +65,12 @@ public sealed class TrainFlags
         "how far below the best test loss an evaluation must be to count as better", "0", 0.001);
     public Switch RestoreBest { get; } = Flags.Switch("--restore-best",
         "save the weights of the evaluation with the best test loss, whether or not training stopped early", "off: the last weights");
+    public Flag<int?> CheckpointEvery { get; } = Flags.OptionalWholeNumber("--checkpoint-every",
+        "write a checkpoint (PyTorch's general-checkpoint dictionary, torch.save format) every N epochs into the run's folder, the latest also as last.pt",
+        "none (Ctrl+C still writes one)", 10);
+    public Flag<string> Resume { get; } = Flags.OptionalText("--resume", "FILE",
+        "go on from a checkpoint (ours, or one PyTorch's recipe wrote): its epoch, model, optimizer, scheduler and generator state",
+        "none: train from the start", "runs/<timestamp>/last.pt");
     public Flag<ProgressMode> Progress { get; } = Flags.Choice("--progress",
         "live progress bar on stderr: auto shows it on a terminal for runs over a second", ProgressMode.Auto,
         ("auto", ProgressMode.Auto), ("always", ProgressMode.Always), ("never", ProgressMode.Never));
@@ -73,7 +79,7 @@ public sealed class TrainFlags
     [
         Weight, Bias, Start, End, Step, TrainSplit, Epochs, LearningRate, EvalEvery, BatchSize, Seed, Loss, Optimizer, Model,
         LrScheduler, LrStepSize, LrGamma, LrTMax, LrFactor, LrPatience, EarlyStopPatience, EarlyStopMinDelta, RestoreBest,
-        Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Config, Progress,
+        CheckpointEvery, Resume, Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Config, Progress,
     ];
 
     /// <summary>
@@ -121,6 +127,8 @@ public sealed class TrainFlags
             !NoPlots.ValueIn(parse),
             Runs.ValueIn(parse),
             !NoRuns.ValueIn(parse),
-            Progress.ValueIn(parse));
+            Progress.ValueIn(parse),
+            Optional(CheckpointEvery.ValueIn(parse, defaults.CheckpointEvery.IsSome ? defaults.CheckpointEvery.IfNone(0) : null)),
+            Optional(Resume.ValueIn(parse, defaults.Resume.IfNone(""))).Filter(path => path.Length > 0));
     }
 }

@@ -91,7 +91,8 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
     {
         var modelCopy = RunRecord.ModelFile(ModelFileFormats.ShortName(plan.Format));
         var facts = new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed, plan.OutPath, ModelFileFormats.ShortName(plan.Format),
-            modelCopy, Convert.ToHexStringLower(SHA256.HashData(model)), RunRecord.MetricsFile, plots.Map(plot => plot.File), versions);
+            modelCopy, Convert.ToHexStringLower(SHA256.HashData(model)), RunRecord.MetricsFile, plots.Map(plot => plot.File), versions,
+            plan.CheckpointEvery, plan.ResumePath);
         (string Name, OutputContent Content)[] files =
         [
             (RunRecord.RunFile, OutputContent.Of(RunJson.Bytes(RunJson.Of(result, facts)))),
@@ -106,11 +107,12 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
     /// Puts every file in place in one transaction (see <see cref="OutputCommit"/>): all or nothing, signals held until it
     /// is done or undone. The lines for stderr: the last epoch, then what was written.
     /// </summary>
-    public Fin<Seq<string>> Write(Interruption interruption)
+    public Fin<Seq<string>> Write(Interruption interruption, Option<string> checkpointFolder)
     {
         using var held = interruption.Hold();
         var written = Record.Match(
-                Some: record => RunRecord.CreateFreshFolder(record.Root, record.FolderName).Bind(made =>
+                // A folder checkpoints made is the run's: it stays whatever happens to the record.
+                Some: record => checkpointFolder.Match(Some: folder => FinSucc(new RunFolder(folder, Seq<string>())), None: () => RunRecord.CreateFreshFolder(record.Root, record.FolderName)).Bind(made =>
                     Commit(interruption, made.Created, record.Files.Map(file => new OutputFile(Path.Combine(made.Folder, file.Name), file.Content)))
                         .Map(_ => Notes() + Seq1($"Wrote {made.Folder}{Path.DirectorySeparatorChar} ({string.Join(", ", record.Files.Map(file => file.Name))})"))),
                 None: () => Commit(interruption, Seq<string>(), Seq<OutputFile>()).Map(_ => Notes()));

@@ -58,7 +58,9 @@ public static class RecordedConfig
                         Optional(config.LrFactor), Optional(config.LrPatience), Optional(config.EarlyStopPatience),
                         Optional(config.EarlyStopMinDelta), config.RestoreBest)),
                 config.Out,
-                Some(format.Value))
+                Some(format.Value),
+                Optional(config.CheckpointEvery),
+                Optional(config.Resume))
             : FinFail<TrainDefaults>(Error.Many(problems.Map(Error.New)));
     }
 

@@ -59,7 +59,9 @@ public sealed record RunConfig(
     int? LrPatience = null,
     int? EarlyStopPatience = null,
     double? EarlyStopMinDelta = null,
-    bool RestoreBest = false);
+    bool RestoreBest = false,
+    int? CheckpointEvery = null,
+    string? Resume = null);
 
 /// <summary>
 /// What watching the test loss found (null when it was not watched): the epoch early stopping stopped after (null: it
