@@ -24,7 +24,14 @@ public sealed record TrainingCase(
     [property: JsonPropertyName("loss")] string Loss,
     [property: JsonPropertyName("optimizer")] string Optimizer,
     [property: JsonPropertyName("lr_scheduler")] ScheduleCase? LrScheduler = null,
-    [property: JsonPropertyName("early_stop")] EarlyStopCase? EarlyStop = null);
+    [property: JsonPropertyName("early_stop")] EarlyStopCase? EarlyStop = null,
+    [property: JsonPropertyName("save_checkpoint")] SaveCheckpointCase? SaveCheckpoint = null,
+    [property: JsonPropertyName("resume")] string? Resume = null);
+
+/// <summary>torch.save the recipe's checkpoint dictionary to <paramref name="Path"/> once <paramref name="Epoch"/> epochs are done.</summary>
+public sealed record SaveCheckpointCase(
+    [property: JsonPropertyName("epoch")] int Epoch,
+    [property: JsonPropertyName("path")] string Path);
 
 /// <summary>A torch.optim.lr_scheduler and its arguments (those of the other kinds null).</summary>
 public sealed record ScheduleCase(

@@ -14,6 +14,12 @@ check_finite), written out in the loop: the best score a float32 tensor starting
 torch.lt(test_loss - (-min_delta), best), a wait count that stops training when it reaches the patience; restore_best
 loads the best evaluation's state_dict (a deepcopy) when training ends. The learning rate of every epoch is reported.
 
+Checkpoints as PyTorch's "saving and loading a general checkpoint" recipe: "save_checkpoint" ({"epoch": k, "path": p})
+torch.saves {'epoch', 'model_state_dict', 'optimizer_state_dict', 'loss', 'scheduler_state_dict', 'generator_state'}
+(the last two where there is a scheduler or a DataLoader) once k epochs are done; "resume" (a path) torch.loads one and
+calls model.load_state_dict, optimizer.load_state_dict, scheduler.load_state_dict and the generator's set_state, then
+trains on from epoch checkpoint['epoch'].
+
 Reads one configuration per line (JSON) on stdin and prints one result per line (JSON) on stdout, so one process runs
 hundreds of configurations. Run from tests/Shared (or with it on PYTHONPATH):
 
@@ -54,10 +60,11 @@ def train(config):
     loss_fn = nn.L1Loss() if config["loss"] == "l1" else nn.MSELoss()
     optimizer_class = torch.optim.SGD if config["optimizer"] == "sgd" else torch.optim.Adam
     optimizer = optimizer_class(params=model.parameters(), lr=config["lr"])
-    train_loader = None
+    train_loader, generator = None, None
     if config["batch_size"] is not None:
+        generator = torch.Generator().manual_seed(config["seed"])
         train_loader = DataLoader(TensorDataset(X_train, y_train), batch_size=config["batch_size"], shuffle=True,
-                                  generator=torch.Generator().manual_seed(config["seed"]))
+                                  generator=generator)
 
     scheduler, plateau = None, False
     schedule = config.get("lr_scheduler")
@@ -79,8 +86,20 @@ def train(config):
         best_score, wait_count, best_epoch, best_state = torch.tensor(float("inf")), 0, None, None
     stopped_early = None
 
+    start_epoch = 0
+    if config.get("resume") is not None:
+        checkpoint = torch.load(config["resume"])
+        model.load_state_dict(checkpoint["model_state_dict"])
+        optimizer.load_state_dict(checkpoint["optimizer_state_dict"])
+        if scheduler is not None:
+            scheduler.load_state_dict(checkpoint["scheduler_state_dict"])
+        if generator is not None:
+            generator.set_state(checkpoint["generator_state"])
+        start_epoch = checkpoint["epoch"]
+    save = config.get("save_checkpoint")
+
     epochs, lines, losses, last, stopped, lrs = config["epochs"], [], [], None, None, []
-    for epoch in range(epochs):
+    for epoch in range(start_epoch, epochs):
         lr = optimizer.param_groups[0]["lr"]
         model.train()
         if train_loader is None:
@@ -131,6 +150,14 @@ def train(config):
                 last = [epoch, repr(train_loss), repr(test_loss)]
         if scheduler is not None and not plateau:
             scheduler.step()
+        if save is not None and epoch + 1 == save["epoch"]:
+            checkpoint = {"epoch": epoch + 1, "model_state_dict": model.state_dict(),
+                          "optimizer_state_dict": optimizer.state_dict(), "loss": train_loss}
+            if scheduler is not None:
+                checkpoint["scheduler_state_dict"] = scheduler.state_dict()
+            if generator is not None:
+                checkpoint["generator_state"] = generator.get_state()
+            torch.save(checkpoint, save["path"])
         if stopped_early is not None:
             break
 

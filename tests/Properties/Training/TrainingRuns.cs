@@ -39,7 +39,10 @@ internal static class TrainingRuns
             : null;
 
     /// <summary>The same configuration through our training loop and steps, read as the notebook's transcript shows it.</summary>
-    public static TrainingReport Ours(SettingsInput input)
+    public static TrainingReport Ours(SettingsInput input) => Ours(input, Option<Functional.Domain.Training.Checkpoints.Checkpoint>.None);
+
+    /// <summary>The same, going on from a checkpoint when there is one (the initial state_dict shown is still the seeded model's, as PyTorch's script shows it).</summary>
+    public static TrainingReport Ours(SettingsInput input, Option<Functional.Domain.Training.Checkpoints.Checkpoint> resume)
     {
         var prepared = NotebookWorkflow.Prepare(ValidSettings.From(input), ModelCatalog.All)
             .Match(Succ: run => run, Fail: e => throw new InvalidOperationException(e.Message));
@@ -47,7 +50,7 @@ internal static class TrainingRuns
         var losses = new List<EpochLosses>();
         var rates = new List<double>();
         TrainingEvent ending = new TrainingFailed(LanguageExt.Common.Error.New("no ending"));
-        foreach (var next in prepared.Training(ComputeDevice.Cpu))
+        foreach (var next in prepared.Training(ComputeDevice.Cpu, resume))
         {
             if (next is EpochCompleted completed) rates.Add(completed.LearningRate);
             if (next is EpochCompleted { TestLoss.IsSome: true } epoch)
