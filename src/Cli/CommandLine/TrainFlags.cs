@@ -53,11 +53,11 @@ public sealed class TrainFlags
     public Flag<int?> LrStepSize { get; } = Flags.OptionalWholeNumber("--lr-step-size", "StepLR's step_size: multiply the rate by --lr-gamma every N epochs",
         "needed by --lr-scheduler step", 30);
     public Flag<double?> LrGamma { get; } = Flags.OptionalNumber("--lr-gamma", "StepLR's and ExponentialLR's gamma",
-        "0.1 for step (StepLR's default); needed by exponential", 0.9);
+        "0.1 with step, StepLR's default; needed with exponential", 0.9);
     public Flag<int?> LrTMax { get; } = Flags.OptionalWholeNumber("--lr-t-max", "CosineAnnealingLR's T_max, in epochs", "--epochs", 100);
-    public Flag<double?> LrFactor { get; } = Flags.OptionalNumber("--lr-factor", "ReduceLROnPlateau's factor", "0.1 (its default)", 0.5);
+    public Flag<double?> LrFactor { get; } = Flags.OptionalNumber("--lr-factor", "ReduceLROnPlateau's factor", "0.1, ReduceLROnPlateau's default", 0.5);
     public Flag<int?> LrPatience { get; } = Flags.OptionalWholeNumber("--lr-patience",
-        "ReduceLROnPlateau's patience, in evaluations", "10 (its default)", 3);
+        "ReduceLROnPlateau's patience, in evaluations", "10, ReduceLROnPlateau's default", 3);
     public Flag<int?> EarlyStopPatience { get; } = Flags.OptionalWholeNumber("--early-stop-patience",
         "stop after N evaluations in a row whose test loss is not below the best minus --early-stop-min-delta (Lightning's EarlyStopping)",
         "off: every epoch is trained", 3);
@@ -67,7 +67,7 @@ public sealed class TrainFlags
         "save the weights of the evaluation with the best test loss, whether or not training stopped early", "off: the last weights");
     public Flag<int?> CheckpointEvery { get; } = Flags.OptionalWholeNumber("--checkpoint-every",
         "write a checkpoint (PyTorch's general-checkpoint dictionary, torch.save format) every N epochs into the run's folder, the latest also as last.pt",
-        "none (Ctrl+C still writes one)", 10);
+        "none; Ctrl+C still writes one", 10);
     public Flag<string> Resume { get; } = Flags.OptionalText("--resume", "FILE",
         "go on from a checkpoint (ours, or one PyTorch's recipe wrote): its epoch, model, optimizer, scheduler and generator state",
         "none: train from the start", "runs/<timestamp>/last.pt");

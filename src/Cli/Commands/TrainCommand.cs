@@ -54,7 +54,7 @@ public static class TrainCommand
                     {
                         // The spool holds the training log until the transcript is printed, then is deleted.
                         using var spool = run.spool;
-                        var checkpoints = run.valid.RunsFolder.Map(root => new CheckpointFiles(root, RunRecord.FolderName(timing.StartedAt)));
+                        var checkpoints = run.valid.RunsFolder.Map(root => new CheckpointFiles(root, RunRecord.FolderName(timing.StartedAt), interruption));
                         return (
                                 from model in models.Find(m => m.Spec.Key == run.valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{run.valid.Settings.ModelKey}'")).AsFailure()
                                 from device in TorchBackend.LoadAndPickDevice().AsFailure()

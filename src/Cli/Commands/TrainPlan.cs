@@ -72,7 +72,10 @@ public sealed record TrainPlan(
     static Validation<Error, Option<Checkpoint>> ResumeFrom(string path, Validation<Error, RunSettings> settings, Seq<ModelSpec> models)
     {
         var saved = ModelFileStore.ReadAllBytes(path).Bind(bytes => CheckpointFormat.Read(bytes));
-        if (saved.IsFail) return Fail<Error, Option<Checkpoint>>(Error.New($"--resume {saved.Match(Succ: _ => "", Fail: e => e.Message.StartsWith('\'') ? e.Message : $"'{path}': {e.Message}")}"));
+        if (saved.IsFail)
+            return Fail<Error, Option<Checkpoint>>(Error.New("--resume " + saved.Match(Succ: _ => "",
+                Fail: e => (e.Message.StartsWith('\'') ? e.Message : $"'{path}': {e.Message}")
+                    .Replace("give the path of a saved model file", "give the path of a checkpoint, e.g. runs/<timestamp>/last.pt", StringComparison.Ordinal))));
         var checkpoint = saved.IfFail(_ => throw new InvalidOperationException("checked above"));
         return settings.Match(
             Succ: valid => Resumption.Check(checkpoint, valid.Training, valid.Model.StateDict)

@@ -1,3 +1,4 @@
+using Functional.Cli.Progress;
 using Functional.Cli.Storage;
 using Functional.Domain.Training.Checkpoints;
 using Functional.Formats.Checkpoints;
@@ -9,9 +10,10 @@ namespace Functional.Cli.Runs;
 
 /// <summary>
 /// Checkpoints in the run's folder, which the first one creates (so they outlive a run that later fails or is killed):
-/// <c>checkpoint-epoch-&lt;epochs done&gt;.pt</c> and <c>last.pt</c>, both put in place in one all-or-nothing commit.
+/// <c>checkpoint-epoch-&lt;epochs done&gt;.pt</c> and <c>last.pt</c>, both put in place in one all-or-nothing commit,
+/// with signals held while it runs.
 /// </summary>
-public sealed class CheckpointFiles(string root, string folderName)
+public sealed class CheckpointFiles(string root, string folderName, Interruption interruption)
 {
     public const string LastFile = "last.pt";
 
@@ -25,6 +27,8 @@ public sealed class CheckpointFiles(string root, string folderName)
     /// <summary>Writes the checkpoint; the path of last.pt, or why it could not be written.</summary>
     public Fin<string> Write(Checkpoint checkpoint)
     {
+        // A second Ctrl+C must not end the process half-way through the files.
+        using var held = interruption.Hold();
         var folder = made.Match(Some: FinSucc, None: () => RunRecord.CreateFreshFolder(root, folderName));
         if (folder.IsFail) return folder.Map(_ => "");
         var run = folder.IfFail(_ => throw new InvalidOperationException("checked above"));

@@ -55,11 +55,13 @@ internal static class ControlChecks
     static Validation<Error, double> MinDelta(ControlInput input)
     {
         var delta = input.EarlyStopMinDelta.IfNone(0);
-        if (input.EarlyStopMinDelta.IsSome && input.EarlyStopPatience.IsNone && !input.RestoreBest)
-            return Fail<Error, double>(Error.New("--early-stop-min-delta is used only with --early-stop-patience or --restore-best; add one or drop it"));
-        return float.IsFinite((float)delta) && delta >= 0
-            ? Success<Error, double>(delta)
-            : Fail<Error, double>(Error.New($"--early-stop-min-delta must be a number of at least 0 that float32, the type the test loss is compared in, can hold; got {Show(delta)}"));
+        var problems = (input.EarlyStopMinDelta.IsSome && input.EarlyStopPatience.IsNone && !input.RestoreBest
+                ? Seq1(Error.New("--early-stop-min-delta is used only with --early-stop-patience or --restore-best; add one or drop it"))
+                : Seq<Error>())
+            + (float.IsFinite((float)delta) && delta >= 0
+                ? Seq<Error>()
+                : Seq1(Error.New($"--early-stop-min-delta must be a number of at least 0 that float32, the type the test loss is compared in, can hold; got {Show(delta)}")));
+        return problems.IsEmpty ? Success<Error, double>(delta) : Fail<Error, double>(problems);
     }
 
     /// <summary>A multiplier of the rate: PyTorch does not check it, but 0, a negative or a non-finite one makes no schedule.</summary>
