@@ -61,10 +61,12 @@ public sealed class SignalTests
         var (code, stderr) = await SignalAfter(folder, "TERM", TimeSpan.FromMilliseconds(300), "--epochs", "100000000", "--eval-every", "1000000");
 
         Assert.Equal(143, code);
-        Assert.Matches(@"^interrupted: training stopped after \d+ of 100000000 epochs; no model file was written; checkpoint runs/\S+/last\.pt \(go on with --resume runs/\S+/last\.pt\)\n$", stderr);
+        var line = Regex.Match(stderr, @"^interrupted: training stopped after (\d+) of 100000000 epochs; no model file was written(; checkpoint runs/\S+/last\.pt \(go on with --resume runs/\S+/last\.pt\))?\n$");
+        Assert.True(line.Success, stderr);
+        Assert.Equal(line.Groups[1].Value != "0", line.Groups[2].Success); // no epoch finished (a slow machine): nothing to checkpoint
         Assert.Equal(Previous, File.ReadAllBytes(Path.Combine(folder, "models", "01_pytorch_model")));
         Assert.Empty(Temporaries(folder));
-        Assert.True(OnlyCheckpoints(folder));
+        Assert.True(line.Groups[2].Success ? OnlyCheckpoints(folder) : !Directory.Exists(Path.Combine(folder, "runs")));
     }
 
     /// <summary>A signal during training leaves one run folder holding nothing but the checkpoint it wrote (the epoch's file and last.pt).</summary>
@@ -97,7 +99,7 @@ public sealed class SignalTests
             Assert.StartsWith("interrupted: ", stderr);
             Assert.Equal(Previous, model);
             // Stopped in training: its checkpoint, and nothing else; stopped in the commit: nothing at all.
-            Assert.True(stderr.Contains("training stopped after") ? OnlyCheckpoints(folder) : !Directory.Exists(Path.Combine(folder, "runs")), stderr);
+            Assert.True(stderr.Contains("; checkpoint runs/") ? OnlyCheckpoints(folder) : !Directory.Exists(Path.Combine(folder, "runs")), stderr);
         }
     }
 
