@@ -28,6 +28,20 @@ public sealed class MaliciousPickleTests
         Assert.Contains("refused", error);
     }
 
+    /// <summary>The checkpoint reader goes through the same machine: a callable in the optimizer's state is refused by name.</summary>
+    [Theory]
+    [InlineData("os", "system")]
+    [InlineData("torch.optim.adam", "Adam")]
+    [InlineData("builtins", "getattr")]
+    public void A_checkpoint_whose_optimizer_state_names_a_callable_is_refused_by_name(string module, string name)
+    {
+        // {'optimizer_state_dict': module.name('x')}
+        var pickle = Encoding.Latin1.GetBytes(
+            "\u0080\u0002}q\u0000X\u0014\u0000\u0000\u0000optimizer_state_dictq\u0001c" + module + "\n" + name + "\nX\u0001\u0000\u0000\u0000x\u0085Rs.");
+        var error = Functional.Formats.Checkpoints.CheckpointFormat.Read(ArchiveWith(pickle)).Match(_ => "loaded!", e => e.Message);
+        Assert.Contains($"refused to load '{module}.{name}'", error);
+    }
+
     [Fact]
     public void An_unsupported_dtype_is_named()
     {

@@ -22,7 +22,31 @@ public sealed record TrainingCase(
     [property: JsonPropertyName("batch_size")] int? BatchSize,
     [property: JsonPropertyName("seed")] long Seed,
     [property: JsonPropertyName("loss")] string Loss,
-    [property: JsonPropertyName("optimizer")] string Optimizer);
+    [property: JsonPropertyName("optimizer")] string Optimizer,
+    [property: JsonPropertyName("lr_scheduler")] ScheduleCase? LrScheduler = null,
+    [property: JsonPropertyName("early_stop")] EarlyStopCase? EarlyStop = null,
+    [property: JsonPropertyName("save_checkpoint")] SaveCheckpointCase? SaveCheckpoint = null,
+    [property: JsonPropertyName("resume")] string? Resume = null);
+
+/// <summary>torch.save the recipe's checkpoint dictionary to <paramref name="Path"/> once <paramref name="Epoch"/> epochs are done.</summary>
+public sealed record SaveCheckpointCase(
+    [property: JsonPropertyName("epoch")] int Epoch,
+    [property: JsonPropertyName("path")] string Path);
+
+/// <summary>A torch.optim.lr_scheduler and its arguments (those of the other kinds null).</summary>
+public sealed record ScheduleCase(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("step_size")] int? StepSize,
+    [property: JsonPropertyName("gamma")] double? Gamma,
+    [property: JsonPropertyName("t_max")] int? TMax,
+    [property: JsonPropertyName("factor")] double? Factor,
+    [property: JsonPropertyName("patience")] int? Patience);
+
+/// <summary>Lightning's EarlyStopping on the test loss (patience null: only the best is followed) and restoring the best weights.</summary>
+public sealed record EarlyStopCase(
+    [property: JsonPropertyName("patience")] int? Patience,
+    [property: JsonPropertyName("min_delta")] double MinDelta,
+    [property: JsonPropertyName("restore_best")] bool RestoreBest);
 
 /// <summary>One evaluated epoch's losses, exactly (Python floats).</summary>
 public sealed record EpochLosses(int Epoch, double TrainLoss, double TestLoss);
@@ -40,7 +64,10 @@ public sealed record TrainingReport(
     EpochLosses? Last,
     string? Final,
     IReadOnlyList<(string Key, double[] Values)> FinalValues,
-    string? Predictions)
+    string? Predictions,
+    IReadOnlyList<double> Rates,
+    int? StoppedEarly,
+    int? BestEpoch)
 {
     /// <summary>
     /// Every difference, in words; empty when the two runs printed the same. <paramref name="exact"/>: also the same
@@ -64,6 +91,11 @@ public sealed record TrainingReport(
         if (firstLine >= 0) Check(false, $"printed epoch line {firstLine}", Lines[firstLine], pytorch.Lines[firstLine]);
         Check(Printed(Final, pytorch.Final), "final state_dict", Final, pytorch.Final);
         Check(Printed(Predictions, pytorch.Predictions), "test predictions", Predictions, pytorch.Predictions);
+        Check(StoppedEarly == pytorch.StoppedEarly, "early stopping stopped after epoch", StoppedEarly, pytorch.StoppedEarly);
+        Check(BestEpoch == pytorch.BestEpoch, "best epoch", BestEpoch, pytorch.BestEpoch);
+        var firstRate = Enumerable.Range(0, Math.Min(Rates.Count, pytorch.Rates.Count)).FirstOrDefault(i => Rates[i] != pytorch.Rates[i], -1);
+        Check(Rates.Count == pytorch.Rates.Count, "epochs trained (learning rates reported)", Rates.Count, pytorch.Rates.Count);
+        if (firstRate >= 0) Check(false, $"learning rate of epoch {firstRate}", Rates[firstRate], pytorch.Rates[firstRate]);
         if (exact)
         {
             var firstLoss = Enumerable.Range(0, Math.Min(Losses.Count, pytorch.Losses.Count)).FirstOrDefault(i => Losses[i] != pytorch.Losses[i], -1);
@@ -177,8 +209,13 @@ internal static class PyTorchTraining
             finished ? Losses(root.GetProperty("last")) : null,
             finished ? root.GetProperty("final").GetString() : null,
             finished ? root.GetProperty("final_values").EnumerateObject().Select(p => (p.Name, p.Value.EnumerateArray().Select(Float).ToArray())).ToList() : [],
-            finished ? root.GetProperty("predictions").GetString() : null), null);
+            finished ? root.GetProperty("predictions").GetString() : null,
+            root.GetProperty("lrs").EnumerateArray().Select(Float).ToList(),
+            Epoch(root.GetProperty("stopped_early")),
+            Epoch(root.GetProperty("best_epoch"))), null);
     }
+
+    static int? Epoch(JsonElement epoch) => epoch.ValueKind == JsonValueKind.Null ? null : epoch.GetInt32();
 
     static EpochLosses Losses(JsonElement triple) => new(triple[0].GetInt32(), Float(triple[1]), Float(triple[2]));
 

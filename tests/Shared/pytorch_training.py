@@ -6,6 +6,20 @@ a real DataLoader(TensorDataset(X_train, y_train), batch_size, shuffle=True, gen
 The epoch's mini-batch loss is PyTorch's tutorials' running_loss += loss.item() * inputs.size(0), divided by the
 number of samples. A training loss that is NaN or infinite stops training, as Lightning's check_finite does.
 
+Optional keys: "lr_scheduler" ({"kind": "step"|"exponential"|"cosine"|"plateau", and its arguments}) makes the
+torch.optim.lr_scheduler a PyTorch user makes, stepped after each epoch (scheduler.step()) or, for ReduceLROnPlateau, at
+each evaluation with the test loss (scheduler.step(test_loss)); "early_stop" ({"patience": N or null, "min_delta": D,
+"restore_best": bool}) watches the test loss at each evaluation with Lightning's EarlyStopping rule (mode "min",
+check_finite), written out in the loop: the best score a float32 tensor starting at inf, an evaluation improving when
+torch.lt(test_loss - (-min_delta), best), a wait count that stops training when it reaches the patience; restore_best
+loads the best evaluation's state_dict (a deepcopy) when training ends. The learning rate of every epoch is reported.
+
+Checkpoints as PyTorch's "saving and loading a general checkpoint" recipe: "save_checkpoint" ({"epoch": k, "path": p})
+torch.saves {'epoch', 'model_state_dict', 'optimizer_state_dict', 'loss', 'scheduler_state_dict', 'generator_state'}
+(the last two where there is a scheduler or a DataLoader) once k epochs are done; "resume" (a path) torch.loads one and
+calls model.load_state_dict, optimizer.load_state_dict, scheduler.load_state_dict and the generator's set_state, then
+trains on from epoch checkpoint['epoch'].
+
 Reads one configuration per line (JSON) on stdin and prints one result per line (JSON) on stdout, so one process runs
 hundreds of configurations. Run from tests/Shared (or with it on PYTHONPATH):
 
@@ -16,6 +30,7 @@ hundreds of configurations. Run from tests/Shared (or with it on PYTHONPATH):
 Losses and parameters are printed with repr(), which round-trips exactly; state_dicts and predictions as the notebook
 shows them (IPython's pretty printer, the tensor's repr).
 """
+import copy
 import json
 import math
 import sys
@@ -45,13 +60,47 @@ def train(config):
     loss_fn = nn.L1Loss() if config["loss"] == "l1" else nn.MSELoss()
     optimizer_class = torch.optim.SGD if config["optimizer"] == "sgd" else torch.optim.Adam
     optimizer = optimizer_class(params=model.parameters(), lr=config["lr"])
-    train_loader = None
+    train_loader, generator = None, None
     if config["batch_size"] is not None:
+        generator = torch.Generator().manual_seed(config["seed"])
         train_loader = DataLoader(TensorDataset(X_train, y_train), batch_size=config["batch_size"], shuffle=True,
-                                  generator=torch.Generator().manual_seed(config["seed"]))
+                                  generator=generator)
 
-    epochs, lines, losses, last, stopped = config["epochs"], [], [], None, None
-    for epoch in range(epochs):
+    scheduler, plateau = None, False
+    schedule = config.get("lr_scheduler")
+    if schedule is not None:
+        kind = schedule["kind"]
+        if kind == "step":
+            scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=schedule["step_size"], gamma=schedule["gamma"])
+        elif kind == "exponential":
+            scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=schedule["gamma"])
+        elif kind == "cosine":
+            scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=schedule["t_max"])
+        else:
+            scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(optimizer, factor=schedule["factor"], patience=schedule["patience"])
+            plateau = True
+
+    early_stop = config.get("early_stop")
+    if early_stop is not None:
+        min_delta = -early_stop["min_delta"]  # Lightning negates it for mode "min"
+        best_score, wait_count, best_epoch, best_state = torch.tensor(float("inf")), 0, None, None
+    stopped_early = None
+
+    start_epoch = 0
+    if config.get("resume") is not None:
+        checkpoint = torch.load(config["resume"])
+        model.load_state_dict(checkpoint["model_state_dict"])
+        optimizer.load_state_dict(checkpoint["optimizer_state_dict"])
+        if scheduler is not None:
+            scheduler.load_state_dict(checkpoint["scheduler_state_dict"])
+        if generator is not None:
+            generator.set_state(checkpoint["generator_state"])
+        start_epoch = checkpoint["epoch"]
+    save = config.get("save_checkpoint")
+
+    epochs, lines, losses, last, stopped, lrs = config["epochs"], [], [], None, None, []
+    for epoch in range(start_epoch, epochs):
+        lr = optimizer.param_groups[0]["lr"]
         model.train()
         if train_loader is None:
             y_pred = model(X_train)
@@ -72,19 +121,51 @@ def train(config):
         if not math.isfinite(train_loss):
             stopped = {"epoch": epoch, "train_loss": repr(train_loss)}
             break
+        lrs.append(repr(lr))
 
         evaluate = epoch % config["eval_every"] == 0
         if evaluate or epoch == epochs - 1:
             model.eval()
             with torch.inference_mode():
-                test_loss = loss_fn(model(X_test), y_test).item()
+                test_loss_tensor = loss_fn(model(X_test), y_test)
+            test_loss = test_loss_tensor.item()
             if evaluate:
                 lines.append(f"Epoch: {epoch} | Train loss: {train_loss:.3f} | Test loss: {test_loss:.3f}")
                 losses.append([epoch, repr(train_loss), repr(test_loss)])
-            if epoch == epochs - 1:
+                if plateau:
+                    scheduler.step(test_loss)
+                if early_stop is not None:
+                    current = test_loss_tensor.clone()
+                    if early_stop["patience"] is not None and not torch.isfinite(current):
+                        stopped_early = epoch
+                    elif torch.lt(current - min_delta, best_score):
+                        best_score, wait_count, best_epoch = current, 0, epoch
+                        if early_stop["restore_best"]:
+                            best_state = copy.deepcopy(model.state_dict())
+                    elif torch.isfinite(current):
+                        wait_count += 1
+                        if early_stop["patience"] is not None and wait_count >= early_stop["patience"]:
+                            stopped_early = epoch
+            if epoch == epochs - 1 or stopped_early is not None:
                 last = [epoch, repr(train_loss), repr(test_loss)]
+        if scheduler is not None and not plateau:
+            scheduler.step()
+        if save is not None and epoch + 1 == save["epoch"]:
+            checkpoint = {"epoch": epoch + 1, "model_state_dict": model.state_dict(),
+                          "optimizer_state_dict": optimizer.state_dict(), "loss": train_loss}
+            if scheduler is not None:
+                checkpoint["scheduler_state_dict"] = scheduler.state_dict()
+            if generator is not None:
+                checkpoint["generator_state"] = generator.get_state()
+            torch.save(checkpoint, save["path"])
+        if stopped_early is not None:
+            break
 
-    result = {"initial": initial, "lines": lines, "losses": losses, "stopped": stopped}
+    if early_stop is not None and best_state is not None and stopped is None:
+        model.load_state_dict(best_state)
+
+    result = {"initial": initial, "lines": lines, "losses": losses, "stopped": stopped, "lrs": lrs,
+              "stopped_early": stopped_early, "best_epoch": best_epoch if early_stop is not None and stopped is None else None}
     if stopped is None:
         model.eval()
         with torch.inference_mode():

@@ -20,6 +20,10 @@ public sealed class BadInputTests
         { "weight_and_bias_beyond_float32", ["--weight", "1e300", "--bias", "-4e38"] },
         { "line_overflows_float32", ["--weight", "1e38", "--end", "10", "--step", "0.5"] },
         { "too_many_samples_for_an_array", ["--step", "1e-30"] },
+        { "scheduler_flags", ["--lr-scheduler", "exponential", "--lr-step-size", "3", "--lr-factor", "2", "--lr-t-max", "0"] },
+        { "scheduler_arguments_out_of_range", ["--lr-scheduler", "plateau", "--lr-factor", "1.5", "--lr-patience", "-1"] },
+        { "early_stopping_flags", ["--early-stop-patience", "0", "--early-stop-min-delta", "-1", "--lr-scheduler", "sometimes"] },
+        { "checkpoints_without_a_run_folder", ["--checkpoint-every", "0", "--no-runs", "--resume", "no/such/checkpoint.pt"] },
     };
 
     [Theory]

@@ -16,6 +16,8 @@ public sealed class ReplayTests
     [Theory]
     [InlineData]
     [InlineData("--batch-size", "7", "--epochs", "40", "--optimizer", "adam", "--loss", "mse", "--model", "quadratic", "--seed", "-5")]
+    [InlineData("--lr-scheduler", "step", "--lr-step-size", "30", "--lr-gamma", "0.5", "--early-stop-patience", "2", "--early-stop-min-delta", "0.001", "--restore-best", "--eval-every", "5")]
+    [InlineData("--batch-size", "9", "--epochs", "60", "--lr-scheduler", "plateau", "--lr-factor", "0.5", "--lr-patience", "1", "--optimizer", "adam")]
     [InlineData("--fused", "--weight", "-1.5", "--start", "-1", "--step", "0.05", "--train-split", "0.7", "--eval-every", "7", "--out", "other/m.safetensors")]
     public void A_replayed_run_prints_the_same_transcript_and_writes_the_same_model_file(params string[] flags)
     {
@@ -25,6 +27,7 @@ public sealed class ReplayTests
         Assert.Equal(original.Stdout, replayed.Stdout);
         var lastLine = original.Stderr.Split('\n').Single(line => line.StartsWith("Last epoch: "));
         Assert.Contains(lastLine, replayed.Stderr);
+        foreach (var monitoring in original.Stderr.Split('\n').Where(line => line.StartsWith("Early stopping: "))) Assert.Contains(monitoring, replayed.Stderr);
     }
 
     [Fact]
@@ -39,8 +42,8 @@ public sealed class ReplayTests
 
     public static TheoryData<string, string> BadRecords() => new()
     {
-        { "unknown_field", "has an unknown field 'config.colour'; a run record of format version 1 has no such field" },
-        { "other_version", "is a run record of format version 2; this program reads version 1 (replay it with the program that wrote it)" },
+        { "unknown_field", "has an unknown field 'config.colour'; a run record of format version 2 has no such field" },
+        { "other_version", "is a run record of format version 3; this program reads versions 1 to 2 (replay it with the program that wrote it)" },
         { "missing_field", "lacks the field 'config.seed' of a run record" },
         { "bad_loss", "has config.loss 'huber'; it must be one of l1, mse" },
     };
@@ -55,7 +58,7 @@ public sealed class ReplayTests
         switch (edit)
         {
             case "unknown_field": config["colour"] = "red"; break;
-            case "other_version": record["format_version"] = 2; break;
+            case "other_version": record["format_version"] = 3; break;
             case "missing_field": config.Remove("seed"); break;
             case "bad_loss": config["loss"] = "huber"; break;
         }

@@ -47,7 +47,7 @@ public sealed class RunRecordTests
     public void Metrics_csv_has_one_row_per_printed_log_line_then_the_last_epoch_with_the_exact_losses()
     {
         var rows = File.ReadAllLines(Path.Combine(RecordFolder(Run.Value), "metrics.csv")).Select(line => line.Split(',')).ToList();
-        Assert.Equal(["epoch", "train_loss", "test_loss", "test_mae", "test_mse", "test_rmse", "test_r2"], rows[0]);
+        Assert.Equal(["epoch", "train_loss", "test_loss", "lr", "test_mae", "test_mse", "test_rmse", "test_r2"], rows[0]);
         var trained = Notebook.Value.Trained;
         var expected = trained.Curve.Points.Add(trained.LastEpoch).ToList();
         Assert.Equal(expected.Count, rows.Count - 1);
@@ -58,9 +58,10 @@ public sealed class RunRecordTests
             Assert.Equal(entry.Epoch, int.Parse(row[0], CultureInfo.InvariantCulture));
             Assert.Equal(entry.TrainLoss, double.Parse(row[1], CultureInfo.InvariantCulture));
             Assert.Equal((double)entry.TestLoss, double.Parse(row[2], CultureInfo.InvariantCulture));
+            Assert.Equal("0.01", row[3]); // the notebook's fixed --lr, as PyTorch's param_groups[0]['lr'] prints it
             var metrics = entry.Metrics.IfNone(() => throw new InvalidOperationException($"epoch {entry.Epoch} has no metrics"));
             Assert.Equal([metrics.MeanAbsoluteError, metrics.MeanSquaredError, metrics.RootMeanSquaredError, metrics.RSquared],
-                row[3..7].Select(cell => double.Parse(cell, CultureInfo.InvariantCulture)));
+                row[4..8].Select(cell => double.Parse(cell, CultureInfo.InvariantCulture)));
         }
         Assert.Equal("299", rows[^1][0]);
 
@@ -76,11 +77,15 @@ public sealed class RunRecordTests
     {
         var root = RunJson(Run.Value);
         var trained = Notebook.Value.Trained;
-        Assert.Equal(1, root.GetProperty("format_version").GetInt32());
+        Assert.Equal(2, root.GetProperty("format_version").GetInt32());
         var config = root.GetProperty("config");
         Assert.Equal(
-            ["model", "data", "target", "features", "weight", "bias", "start", "end", "step", "train_split", "epochs", "lr", "eval_every", "batch_size", "seed", "loss", "optimizer", "fused", "out", "format"],
+            ["model", "data", "target", "features", "weight", "bias", "start", "end", "step", "train_split", "epochs", "lr", "eval_every", "batch_size",
+             "seed", "loss", "optimizer", "fused", "out", "format", "lr_scheduler", "lr_step_size", "lr_gamma", "lr_t_max", "lr_factor", "lr_patience",
+             "early_stop_patience", "early_stop_min_delta", "restore_best", "checkpoint_every", "resume"],
             config.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("none", JsonValueKind.Null, false, JsonValueKind.Null), (config.GetProperty("lr_scheduler").GetString(),
+            config.GetProperty("early_stop_patience").ValueKind, config.GetProperty("restore_best").GetBoolean(), root.GetProperty("monitoring").ValueKind));
         Assert.Equal((42, 300, 0.01, JsonValueKind.Null, false), (config.GetProperty("seed").GetInt64(), config.GetProperty("epochs").GetInt32(),
             config.GetProperty("lr").GetDouble(), config.GetProperty("batch_size").ValueKind, config.GetProperty("fused").GetBoolean()));
         Assert.Equal(("parameters", "models/01_pytorch_model", "pt"), (config.GetProperty("model").GetString(), config.GetProperty("out").GetString(), config.GetProperty("format").GetString()));

@@ -37,6 +37,17 @@ public static class Flags
             },
             text => $"{name} expects a whole number such as {Invariant(example)}, got '{text}'");
 
+    /// <summary>A number that may be left out altogether (<paramref name="defaultText"/> says what that means).</summary>
+    public static Flag<double?> OptionalNumber(string name, string description, string defaultText, double example) =>
+        new(Valued(name, "NUMBER", description), null, () => defaultText, () => Show(example),
+            (string text, out double? value) =>
+            {
+                var read = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+                value = read ? number : null;
+                return read;
+            },
+            text => $"{name} expects a number such as {Show(example)}, got '{text}'");
+
     /// <summary>One of a few words, any case; <paramref name="default"/> is the value of one of them.</summary>
     public static Flag<T> Choice<T>(string name, string description, T @default, params (string Text, T Value)[] choices) where T : struct, Enum
     {

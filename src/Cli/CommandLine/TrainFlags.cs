@@ -52,6 +52,31 @@ public sealed class TrainFlags
     public Flag<string> Config { get; } = Flags.OptionalText("--config", "PATH",
         "replay the run recorded in PATH (a run.json); flags given with it override its values", "none: the notebook's values",
         "runs/<timestamp>/run.json");
+    public Flag<SchedulerKind> LrScheduler { get; } = Flags.Choice("--lr-scheduler",
+        "torch.optim.lr_scheduler: StepLR, ExponentialLR, CosineAnnealingLR (stepped after each epoch) or ReduceLROnPlateau (stepped at each evaluation with the test loss)",
+        SchedulerKind.None, ("none", SchedulerKind.None), ("step", SchedulerKind.Step), ("exponential", SchedulerKind.Exponential),
+        ("cosine", SchedulerKind.Cosine), ("plateau", SchedulerKind.Plateau));
+    public Flag<int?> LrStepSize { get; } = Flags.OptionalWholeNumber("--lr-step-size", "StepLR's step_size: multiply the rate by --lr-gamma every N epochs",
+        "needed by --lr-scheduler step", 30);
+    public Flag<double?> LrGamma { get; } = Flags.OptionalNumber("--lr-gamma", "StepLR's and ExponentialLR's gamma",
+        "0.1 with step, StepLR's default; needed with exponential", 0.9);
+    public Flag<int?> LrTMax { get; } = Flags.OptionalWholeNumber("--lr-t-max", "CosineAnnealingLR's T_max, in epochs", "--epochs", 100);
+    public Flag<double?> LrFactor { get; } = Flags.OptionalNumber("--lr-factor", "ReduceLROnPlateau's factor", "0.1, ReduceLROnPlateau's default", 0.5);
+    public Flag<int?> LrPatience { get; } = Flags.OptionalWholeNumber("--lr-patience",
+        "ReduceLROnPlateau's patience, in evaluations", "10, ReduceLROnPlateau's default", 3);
+    public Flag<int?> EarlyStopPatience { get; } = Flags.OptionalWholeNumber("--early-stop-patience",
+        "stop after N evaluations in a row whose test loss is not below the best minus --early-stop-min-delta (Lightning's EarlyStopping)",
+        "off: every epoch is trained", 3);
+    public Flag<double?> EarlyStopMinDelta { get; } = Flags.OptionalNumber("--early-stop-min-delta",
+        "how far below the best test loss an evaluation must be to count as better", "0", 0.001);
+    public Switch RestoreBest { get; } = Flags.Switch("--restore-best",
+        "save the weights of the evaluation with the best test loss, whether or not training stopped early", "off: the last weights");
+    public Flag<int?> CheckpointEvery { get; } = Flags.OptionalWholeNumber("--checkpoint-every",
+        "write a checkpoint (PyTorch's general-checkpoint dictionary, torch.save format) every N epochs into the run's folder, the latest also as last.pt",
+        "none; Ctrl+C still writes one", 10);
+    public Flag<string> Resume { get; } = Flags.OptionalText("--resume", "FILE",
+        "go on from a checkpoint (ours, or one PyTorch's recipe wrote): its epoch, model, optimizer, scheduler and generator state",
+        "none: train from the start", "runs/<timestamp>/last.pt");
     public Flag<ProgressMode> Progress { get; } = Flags.Choice("--progress",
         "live progress bar on stderr: auto shows it on a terminal for runs over a second", ProgressMode.Auto,
         ("auto", ProgressMode.Auto), ("always", ProgressMode.Always), ("never", ProgressMode.Never));
@@ -59,7 +84,8 @@ public sealed class TrainFlags
     public IReadOnlyList<IFlag> All =>
     [
         Weight, Bias, Start, End, Step, Data, Target, Features, TrainSplit, Epochs, LearningRate, EvalEvery, BatchSize, Seed, Loss, Optimizer, Model,
-        Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Config, Progress,
+        LrScheduler, LrStepSize, LrGamma, LrTMax, LrFactor, LrPatience, EarlyStopPatience, EarlyStopMinDelta, RestoreBest,
+        CheckpointEvery, Resume, Out, Format, Plots, Fused, NoPlots, Runs, NoRuns, Config, Progress,
     ];
 
     /// <summary>The flags that describe the line, which <c>--data</c> replaces: given with it, one of them would be silently ignored.</summary>
@@ -70,6 +96,26 @@ public sealed class TrainFlags
                 .Where(flag => parse.GetResult(flag.Option) is { Implicit: false })
                 .Select(flag => Error.New($"{flag.Option.Name} describes the line, which --data replaces; leave it out when training on a file")))
                 .Strict();
+
+    /// <summary>
+    /// The scheduler and early-stopping flags over <paramref name="recorded"/>; naming another scheduler than the recorded
+    /// one drops the recorded one's arguments, which belong to it.
+    /// </summary>
+    ControlInput ReadControl(ParseResult parse, ControlInput recorded)
+    {
+        var scheduler = LrScheduler.ValueIn(parse, recorded.Scheduler);
+        var own = scheduler == recorded.Scheduler ? recorded : ControlInput.Notebook;
+        return new ControlInput(
+            scheduler,
+            Optional(LrStepSize.ValueIn(parse, own.StepSize.IsSome ? own.StepSize.IfNone(0) : null)),
+            Optional(LrGamma.ValueIn(parse, own.Gamma.IsSome ? own.Gamma.IfNone(0) : null)),
+            Optional(LrTMax.ValueIn(parse, own.TMax.IsSome ? own.TMax.IfNone(0) : null)),
+            Optional(LrFactor.ValueIn(parse, own.Factor.IsSome ? own.Factor.IfNone(0) : null)),
+            Optional(LrPatience.ValueIn(parse, own.SchedulerPatience.IsSome ? own.SchedulerPatience.IfNone(0) : null)),
+            Optional(EarlyStopPatience.ValueIn(parse, recorded.EarlyStopPatience.IsSome ? recorded.EarlyStopPatience.IfNone(0) : null)),
+            Optional(EarlyStopMinDelta.ValueIn(parse, recorded.EarlyStopMinDelta.IsSome ? recorded.EarlyStopMinDelta.IfNone(0) : null)),
+            RestoreBest.ValueIn(parse, recorded.RestoreBest));
+    }
 
     /// <summary>The run.json named by --config, if any.</summary>
     public Option<string> ConfigPath(ParseResult parse) => Optional(Config.ValueIn(parse)).Filter(path => path.Length > 0);
@@ -89,7 +135,7 @@ public sealed class TrainFlags
                 Step.ValueIn(parse, d.Step), TrainSplit.ValueIn(parse, d.TrainSplit), Epochs.ValueIn(parse, d.Epochs),
                 LearningRate.ValueIn(parse, d.LearningRate), EvalEvery.ValueIn(parse, d.EvalEvery), Optional(batchSize),
                 Seed.ValueIn(parse, d.Seed), Loss.ValueIn(parse, d.Loss), Optimizer.ValueIn(parse, d.Optimizer), Model.ValueIn(parse, d.Model),
-                Fused.ValueIn(parse, d.Fused))
+                Fused.ValueIn(parse, d.Fused), ReadControl(parse, d.Control))
             {
                 DataFile = Optional(Data.ValueIn(parse)).Filter(path => path.Length > 0) || d.DataFile,
                 Target = Optional(Target.ValueIn(parse)).Filter(name => name.Length > 0) || d.Target,
@@ -101,6 +147,8 @@ public sealed class TrainFlags
             !NoPlots.ValueIn(parse),
             Runs.ValueIn(parse),
             !NoRuns.ValueIn(parse),
-            Progress.ValueIn(parse));
+            Progress.ValueIn(parse),
+            Optional(CheckpointEvery.ValueIn(parse, defaults.CheckpointEvery.IsSome ? defaults.CheckpointEvery.IfNone(0) : null)),
+            Optional(Resume.ValueIn(parse, defaults.Resume.IfNone(""))).Filter(path => path.Length > 0));
     }
 }

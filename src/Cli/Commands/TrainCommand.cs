@@ -6,6 +6,7 @@ using Functional.Cli.Plots;
 using Functional.Cli.Progress;
 using Functional.Cli.Runs;
 using Functional.Cli.Storage;
+using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
@@ -54,15 +55,16 @@ public static class TrainCommand
                     {
                         // The spool holds the training log until the transcript is printed, then is deleted.
                         using var spool = run.spool;
+                        var checkpoints = run.valid.RunsFolder.Map(root => new CheckpointFiles(root, RunRecord.FolderName(timing.StartedAt), interruption));
                         return (
                                 from table in TrainData.Load(run.valid.Settings, AvailableMemory.Read())
                                 from declared in models.Find(m => m.Spec.Key == run.valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{run.valid.Settings.ModelKey}'")).AsFailure()
                                 let model = declared.For(run.valid.Settings.Features)
                                 from device in TorchBackend.LoadAndPickDevice().AsFailure()
-                                from trained in Train(run.valid, model, device, table, stderr, spool, interruption)
+                                from trained in Train(run.valid, model, device, table, stderr, spool, interruption, checkpoints)
                                 from outputs in TrainOutputs.Of(run.valid, trained.Result, spool.Evaluations, model, device,
                                     new RunTiming(timing.StartedAt, trained.Duration, timing.Total) { Data = table.Map(t => t.Survey) }, AppVersions.Read())
-                                from written in outputs.Write(interruption)
+                                from written in outputs.Write(interruption, checkpoints.Bind(files => files.Folder))
                                 select new Report(outputs.Transcript, written))
                             .Match(Succ: report => report.Print(stdout, stderr, interruption), Fail: error => ErrorReport.Write(stderr, error));
                     },
@@ -76,7 +78,7 @@ public static class TrainCommand
 
     /// <summary>The line or the table, split and trained; a signal asks training to stop after the current epoch instead of killing the process mid-write.</summary>
     static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, Option<LoadedTable> table,
-        TextWriter stderr, EvaluationSpool spool, Interruption interruption)
+        TextWriter stderr, EvaluationSpool spool, Interruption interruption, Option<CheckpointFiles> checkpoints)
     {
         // Printed once the signal handlers are in place, so a signal after this line reaches training.
         stderr.WriteLine($"Using device: {device.Name}");
@@ -84,18 +86,51 @@ public static class TrainCommand
             Some: loaded => new PreparedRun(plan.Settings, loaded.Dataset, loaded.Split, model),
             None: () => NotebookWorkflow.Prepare(plan.Settings, model));
         var clock = Stopwatch.StartNew();
-        var outcome = TrainingProgress.Run(spool.Recording(prepared.Training(device)), plan.Settings.Training.Epochs, ProgressDelay(plan.Progress), stderr,
+        var events = prepared.Training(device, plan.Resume);
+        var checkpointed = plan.CheckpointEvery.Match(
+            Some: every => checkpoints.Match(Some: files => WithCheckpoints(events, every, files), None: () => events),
+            None: () => events);
+        var outcome = TrainingProgress.Run(spool.Recording(checkpointed), plan.Settings.Training.Epochs, ProgressDelay(plan.Progress), stderr,
             interruption.Token);
         var duration = clock.Elapsed;
         return outcome switch
         {
             TrainingCompleted completed => (prepared.With(completed.Model), duration),
             TrainingInterrupted stopped => Exits.Interrupted(interruption.ExitCode,
-                $"training stopped after {stopped.EpochsDone} of {stopped.Epochs} epochs; no model file was written"),
+                $"training stopped after {stopped.EpochsDone + plan.Resume.Map(c => c.Epoch).IfNone(0)} of {stopped.Epochs} epochs; no model file was written" +
+                InterruptedCheckpoint(stopped, checkpoints)),
             TrainingBroke broke => Exits.Failure(broke.Error),
             _ => Exits.Failure(Error.New("training ended in an unknown way")),
         };
     }
+
+    /// <summary>Every <paramref name="every"/> epochs done, a checkpoint in the run's folder; one that cannot be written ends training.</summary>
+    static IEnumerable<TrainingEvent> WithCheckpoints(IEnumerable<TrainingEvent> events, int every, CheckpointFiles files)
+    {
+        foreach (var next in events)
+        {
+            if (next is EpochCompleted epoch && (epoch.Epoch + 1) % every == 0)
+            {
+                var written = epoch.Checkpoint().Bind(files.Write);
+                if (written.IsFail)
+                {
+                    yield return new TrainingFailed(written.Match(Succ: _ => Error.New("no failure"), Fail: error => error));
+                    yield break;
+                }
+            }
+            yield return next;
+        }
+    }
+
+    /// <summary>The checkpoint Ctrl+C writes, named in the interrupted: line so the run can go on with --resume.</summary>
+    static string InterruptedCheckpoint(TrainingInterrupted stopped, Option<CheckpointFiles> checkpoints) =>
+        stopped.Checkpoint.Match(
+            Some: captured => checkpoints.Match(
+                Some: files => captured.Bind(files.Write).Match(
+                    Succ: path => $"; checkpoint {path} (go on with --resume {path})",
+                    Fail: error => $"; no checkpoint was written: {error.Message}"),
+                None: () => "; no checkpoint was written (--no-runs)"),
+            None: () => "");
 
     /// <summary>The bar goes to stderr, so it never changes stdout; on its own it shows only when a person is watching both streams.</summary>
     static Option<TimeSpan> ProgressDelay(ProgressMode mode) => mode switch

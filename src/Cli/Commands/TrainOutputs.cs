@@ -39,7 +39,8 @@ public sealed record RunTiming(DateTimeOffset StartedAt, TimeSpan Training, Stop
 /// stderr lines with the last epoch's losses and the test metrics. The training log in the transcript and in metrics.csv is read from the
 /// spool when they are written, never held in memory whole.
 /// </summary>
-public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpoch, string MetricsSummary, OutputFile Model, Seq<OutputFile> PlotCopies, Option<RunRecordFiles> Record)
+public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpoch, string MetricsSummary, Option<string> Monitoring, OutputFile Model,
+    Seq<OutputFile> PlotCopies, Option<RunRecordFiles> Record)
 {
     public static Fin<TrainOutputs> Of(TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, TorchModel model,
         ComputeDevice device, RunTiming timing, SoftwareVersions versions)
@@ -60,6 +61,7 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
                     transcript,
                     LastEpochLine(result),
                     MetricsReport.Summary(result.TestMetrics, result.Split.Test.Count),
+                    MonitoringLine(result),
                     new OutputFile(plan.OutPath, bytes),
                     plan.PlotsCopy.Map(folder => plots.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict()).IfNone(Seq<OutputFile>()),
                     plan.RunsFolder.Map(root => RecordOf(root, plan, result, evaluations, bytes, plots, timing, versions)));
@@ -77,12 +79,27 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
         return FormattableString.Invariant($"Last epoch: {last.Epoch} | Train loss: {last.TrainLoss:R} | Test loss: {(double)last.TestLoss:R}");
     }
 
+    /// <summary>Where early stopping stopped and which evaluation was best, when the test loss was watched; on stderr, as the last epoch.</summary>
+    static Option<string> MonitoringLine(WorkflowResult result)
+    {
+        var (monitor, outcome) = (result.Settings.Training.Monitor, result.Trained.Monitoring);
+        if (!monitor.IsOn) return None;
+        var stopped = outcome.StoppedAt.Match(
+            Some: epoch => FormattableString.Invariant($"stopped after epoch {epoch}, {monitor.Patience.IfNone(0)} evaluations without improvement"),
+            None: () => "did not stop training");
+        var best = outcome.Best.Match(
+            Some: log => FormattableString.Invariant($"best epoch {log.Epoch} (test loss {(double)log.TestLoss:R}){(outcome.Restored ? ", whose weights were saved" : "")}"),
+            None: () => "no evaluation had a finite test loss");
+        return FormattableString.Invariant($"Early stopping: {stopped}; {best}");
+    }
+
     static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, byte[] model,
         Seq<(string File, byte[] Png)> plots, RunTiming timing, SoftwareVersions versions)
     {
         var modelCopy = RunRecord.ModelFile(ModelFileFormats.ShortName(plan.Format));
         var facts = new RunFacts(timing.StartedAt, timing.Training, timing.Total.Elapsed, plan.OutPath, ModelFileFormats.ShortName(plan.Format),
-            modelCopy, Convert.ToHexStringLower(SHA256.HashData(model)), RunRecord.MetricsFile, plots.Map(plot => plot.File), versions) { DataFile = timing.Data };
+            modelCopy, Convert.ToHexStringLower(SHA256.HashData(model)), RunRecord.MetricsFile, plots.Map(plot => plot.File), versions,
+            plan.CheckpointEvery, plan.ResumePath) { DataFile = timing.Data };
         (string Name, OutputContent Content)[] files =
         [
             (RunRecord.RunFile, OutputContent.Of(RunJson.Bytes(RunJson.Of(result, facts)))),
@@ -97,11 +114,12 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
     /// Puts every file in place in one transaction (see <see cref="OutputCommit"/>): all or nothing, signals held until it
     /// is done or undone. The lines for stderr: the last epoch, then what was written.
     /// </summary>
-    public Fin<Seq<string>> Write(Interruption interruption)
+    public Fin<Seq<string>> Write(Interruption interruption, Option<string> checkpointFolder)
     {
         using var held = interruption.Hold();
         var written = Record.Match(
-                Some: record => RunRecord.CreateFreshFolder(record.Root, record.FolderName).Bind(made =>
+                // A folder checkpoints made is the run's: it stays whatever happens to the record.
+                Some: record => checkpointFolder.Match(Some: folder => FinSucc(new RunFolder(folder, Seq<string>())), None: () => RunRecord.CreateFreshFolder(record.Root, record.FolderName)).Bind(made =>
                     Commit(interruption, made.Created, record.Files.Map(file => new OutputFile(Path.Combine(made.Folder, file.Name), file.Content)))
                         .Map(_ => Notes() + Seq1($"Wrote {made.Folder}{Path.DirectorySeparatorChar} ({string.Join(", ", record.Files.Map(file => file.Name))})"))),
                 None: () => Commit(interruption, Seq<string>(), Seq<OutputFile>()).Map(_ => Notes()));
@@ -114,5 +132,5 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
         OutputCommit.Write(Seq1(Model) + PlotCopies + record, foldersMade, interruption.Token, OutputFileSystem.Real);
 
     // The notebook's transcript owns stdout (it is compared line for line with PyTorch's), so what we add is on stderr.
-    Seq<string> Notes() => Seq(LastEpoch, MetricsSummary) + PlotCopies.Map(plot => $"Wrote {plot.Path}");
+    Seq<string> Notes() => Seq(LastEpoch, MetricsSummary) + Monitoring.ToSeq() + PlotCopies.Map(plot => $"Wrote {plot.Path}");
 }

@@ -18,7 +18,9 @@ public sealed record TrainRequest(
     bool WritePlots,
     string RunsFolder,
     bool WriteRuns,
-    ProgressMode Progress)
+    ProgressMode Progress,
+    Option<int> CheckpointEvery,
+    Option<string> Resume)
 {
     public const string NotebookModelPath = "models/01_pytorch_model";
 }

@@ -1,4 +1,6 @@
 using Functional.Domain.Training;
+using Functional.Domain.Training.Checkpoints;
+using LanguageExt;
 using LanguageExt.Common;
 
 namespace Functional.Cli.Progress;
@@ -11,5 +13,8 @@ public sealed record TrainingCompleted(TrainedModel Model) : TrainingOutcome;
 /// <summary>Training could not go on (e.g. a non-finite loss) or produced no result.</summary>
 public sealed record TrainingBroke(Error Error) : TrainingOutcome;
 
-/// <summary>Ctrl+C: the stream was left after the epoch that was running; <paramref name="EpochsDone"/> epochs completed.</summary>
-public sealed record TrainingInterrupted(int EpochsDone, int Epochs) : TrainingOutcome;
+/// <summary>
+/// Ctrl+C: the stream was left after the epoch that was running; <paramref name="EpochsDone"/> epochs completed.
+/// <paramref name="Checkpoint"/> is the state after the last of them, taken before the stream was let go (None: no epoch finished).
+/// </summary>
+public sealed record TrainingInterrupted(int EpochsDone, int Epochs, Option<Fin<Checkpoint>> Checkpoint) : TrainingOutcome;

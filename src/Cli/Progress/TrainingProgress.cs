@@ -17,18 +17,22 @@ public static class TrainingProgress
         using var stream = events.GetEnumerator();
         var clock = Stopwatch.StartNew();
         var done = 0;
-        var quiet = Drain(stream, stop, _ => done++, () => showProgressAfter.Exists(after => clock.Elapsed >= after), epochs, () => done);
+        EpochCompleted? last = null;
+        var quiet = Drain(stream, stop, e => { done++; last = e; }, () => showProgressAfter.Exists(after => clock.Elapsed >= after), epochs, () => done, () => last);
         return quiet.IfNone(() => LiveProgress.Show(progressSurface, epochs, done,
-            report => Drain(stream, stop, e => { done++; report(e); }, () => false, epochs, () => done)
+            report => Drain(stream, stop, e => { done++; last = e; report(e); }, () => false, epochs, () => done, () => last)
                 .IfNone(() => new TrainingBroke(Error.New("training stopped without a result")))));
     }
 
     /// <summary>Steps through events until the stream ends, Ctrl+C is seen, or <paramref name="handOver"/> says to stop here (None).</summary>
-    static Option<TrainingOutcome> Drain(IEnumerator<TrainingEvent> stream, CancellationToken stop, Action<EpochCompleted> onEpoch, Func<bool> handOver, int epochs, Func<int> epochsDone)
+    /// <remarks>On Ctrl+C the last epoch's checkpoint is taken here, while the stream (and the model it holds) is still alive.</remarks>
+    static Option<TrainingOutcome> Drain(IEnumerator<TrainingEvent> stream, CancellationToken stop, Action<EpochCompleted> onEpoch, Func<bool> handOver, int epochs,
+        Func<int> epochsDone, Func<EpochCompleted?> lastEpoch)
     {
         while (true)
         {
-            if (stop.IsCancellationRequested) return Some<TrainingOutcome>(new TrainingInterrupted(epochsDone(), epochs));
+            if (stop.IsCancellationRequested)
+                return Some<TrainingOutcome>(new TrainingInterrupted(epochsDone(), epochs, Optional(lastEpoch()).Map(last => last.Checkpoint())));
             if (handOver()) return None;
             if (!stream.MoveNext()) return Some<TrainingOutcome>(new TrainingBroke(Error.New("training ended without a result")));
             switch (stream.Current)

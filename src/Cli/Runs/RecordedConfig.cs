@@ -47,18 +47,25 @@ public static class RecordedConfig
         var loss = Word(config.Loss, "config.loss", ("l1", LossKind.L1), ("mse", LossKind.Mse));
         var optimizer = Word(config.Optimizer, "config.optimizer", ("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam));
         var format = Word(config.Format, "config.format", ("pt", ModelFileFormat.TorchSave), ("safetensors", ModelFileFormat.Safetensors));
-        var problems = toSeq(new[] { loss.Problem, optimizer.Problem, format.Problem }).Somes();
+        var scheduler = Word(config.LrScheduler, "config.lr_scheduler", ("none", SchedulerKind.None), ("step", SchedulerKind.Step),
+            ("exponential", SchedulerKind.Exponential), ("cosine", SchedulerKind.Cosine), ("plateau", SchedulerKind.Plateau));
+        var problems = toSeq(new[] { loss.Problem, optimizer.Problem, format.Problem, scheduler.Problem }).Somes();
         return problems.IsEmpty
             ? new TrainDefaults(
                 new SettingsInput(config.Weight, config.Bias, config.Start, config.End, config.Step, config.TrainSplit, config.Epochs, config.Lr,
-                    config.EvalEvery, Optional(config.BatchSize), config.Seed, loss.Value, optimizer.Value, config.Model, config.Fused)
+                    config.EvalEvery, Optional(config.BatchSize), config.Seed, loss.Value, optimizer.Value, config.Model, config.Fused,
+                    new ControlInput(scheduler.Value, Optional(config.LrStepSize), Optional(config.LrGamma), Optional(config.LrTMax),
+                        Optional(config.LrFactor), Optional(config.LrPatience), Optional(config.EarlyStopPatience),
+                        Optional(config.EarlyStopMinDelta), config.RestoreBest))
                 {
                     DataFile = Optional(config.Data),
                     Target = Optional(config.Target),
                     FeatureColumns = Optional(config.Features).Map(names => toSeq(names).Strict()),
                 },
                 config.Out,
-                Some(format.Value))
+                Some(format.Value),
+                Optional(config.CheckpointEvery),
+                Optional(config.Resume))
             : FinFail<TrainDefaults>(Error.Many(problems.Map(Error.New)));
     }
 

@@ -8,14 +8,14 @@ using static LanguageExt.Prelude;
 namespace Functional.Cli.Storage;
 
 /// <summary>
-/// The run's evaluations, every one, in a temporary file (49 bytes each: the epoch, the training loss as the Python float it is, the test loss, whether metrics follow, then MAE, MSE, RMSE and R²) rather than in memory: the transcript prints
+/// The run's evaluations, every one, in a temporary file (57 bytes each: the epoch, the training loss as the Python float it is, the test loss, the epoch's learning rate, whether metrics follow, then MAE, MSE, RMSE and R²) rather than in memory: the transcript prints
 /// every evaluated epoch and metrics.csv holds every one, and a run of 10^8 epochs evaluated every epoch would not fit.
 /// They are read back, in order, to print the transcript and stream metrics.csv. The file is a temporary like the
 /// staged outputs (<see cref="TemporaryFiles"/>) and is deleted when the command ends.
 /// </summary>
 public sealed class EvaluationSpool : IDisposable
 {
-    const int RecordSize = 49;
+    const int RecordSize = 57;
 
     readonly string path;
     readonly FileStream stream;
@@ -88,13 +88,14 @@ public sealed class EvaluationSpool : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(record, epoch.Epoch);
         BinaryPrimitives.WriteDoubleLittleEndian(record[4..], epoch.TrainLoss);
         BinaryPrimitives.WriteSingleLittleEndian(record[12..], epoch.TestLoss.IfNone(float.NaN));
-        record[16] = epoch.Metrics.IsSome ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteDoubleLittleEndian(record[16..], epoch.LearningRate);
+        record[24] = epoch.Metrics.IsSome ? (byte)1 : (byte)0;
         if (epoch.Metrics.Case is RegressionMetrics m)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(record[17..], m.MeanAbsoluteError);
-            BinaryPrimitives.WriteDoubleLittleEndian(record[25..], m.MeanSquaredError);
-            BinaryPrimitives.WriteDoubleLittleEndian(record[33..], m.RootMeanSquaredError);
-            BinaryPrimitives.WriteDoubleLittleEndian(record[41..], m.RSquared);
+            BinaryPrimitives.WriteDoubleLittleEndian(record[25..], m.MeanAbsoluteError);
+            BinaryPrimitives.WriteDoubleLittleEndian(record[33..], m.MeanSquaredError);
+            BinaryPrimitives.WriteDoubleLittleEndian(record[41..], m.RootMeanSquaredError);
+            BinaryPrimitives.WriteDoubleLittleEndian(record[49..], m.RSquared);
         }
         try
         {
@@ -120,12 +121,13 @@ public sealed class EvaluationSpool : IDisposable
             yield return new EpochLog(
                 BinaryPrimitives.ReadInt32LittleEndian(record),
                 BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(4)),
-                BinaryPrimitives.ReadSingleLittleEndian(record.AsSpan(12)))
+                BinaryPrimitives.ReadSingleLittleEndian(record.AsSpan(12)),
+                BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(16)))
             {
-                Metrics = record[16] == 1
+                Metrics = record[24] == 1
                     ? Some(new RegressionMetrics(
-                        BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(17)), BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(25)),
-                        BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(33)), BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(41))))
+                        BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(25)), BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(33)),
+                        BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(41)), BinaryPrimitives.ReadDoubleLittleEndian(record.AsSpan(49))))
                     : None,
             };
         }

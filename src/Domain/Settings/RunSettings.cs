@@ -53,10 +53,11 @@ public sealed record RunSettings
          Positive("--eval-every", input.EvalEvery),
          BatchSize(input),
          FusedOptimizerAndBatch(input),
-         ModelFor(input, models))
-        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model) => new Chosen(data, model,
+         ModelFor(input, models),
+         ControlChecks.Check(input.Control, input.Epochs))
+        .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model, control) => new Chosen(data, model,
             new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
-                StepFor(model.Fused, batchSize))))
+                StepFor(model.Fused, batchSize), control.Schedule, control.Monitor)))
         .Bind(WidthFits)
         .Bind(settings => FitsInMemory(settings, memory));
 

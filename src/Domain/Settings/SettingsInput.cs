@@ -23,7 +23,8 @@ public sealed record SettingsInput(
     LossKind Loss,
     OptimizerKind Optimizer,
     string Model,
-    bool Fused)
+    bool Fused,
+    ControlInput Control)
 {
     /// <summary><c>--data</c>: a CSV file to train on instead of the line (none: the notebook's line).</summary>
     public Option<string> DataFile { get; init; }
@@ -36,5 +37,5 @@ public sealed record SettingsInput(
 
     /// <summary>The notebook: y = 0.3 x + 0.9 on arange(0, 1, 0.01), 80/20 split, 300 epochs of L1 and SGD at lr 0.01, a test loss every 20, seed 42.</summary>
     public static SettingsInput Notebook { get; } =
-        new(0.3, 0.9, 0.0, 1.0, 0.01, 0.8, 300, 0.01, 20, None, 42, LossKind.L1, OptimizerKind.Sgd, "parameters", false);
+        new(0.3, 0.9, 0.0, 1.0, 0.01, 0.8, 300, 0.01, 20, None, 42, LossKind.L1, OptimizerKind.Sgd, "parameters", false, ControlInput.Notebook);
 }

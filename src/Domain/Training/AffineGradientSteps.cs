@@ -3,6 +3,7 @@ using Functional.Domain.Data;
 using Functional.Domain.Metrics;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
+using Functional.Domain.Training.Checkpoints;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -22,7 +23,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     readonly AffineForm form;
     readonly StateDict initial;
     readonly LossKind loss;
-    readonly float learningRate;
+    float learningRate;
     float weight;
     float bias;
 
@@ -60,6 +61,29 @@ public sealed class AffineGradientSteps : ITrainingSteps
         for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, inputs[i]);
         return Floats.Of(predictions);
     }
+
+    /// <summary>SGD casts the group's rate to the parameters' float32 when it steps, as this keeps it.</summary>
+    public Fin<Unit> SetLearningRate(double rate)
+    {
+        learningRate = (float)rate;
+        return unit;
+    }
+
+    public Fin<Unit> LoadStateDict(StateDict stateDict)
+    {
+        (weight, bias) = (Scalar(stateDict, form.WeightKey), Scalar(stateDict, form.BiasKey));
+        return unit;
+    }
+
+    /// <summary>Plain SGD keeps <c>{'momentum_buffer': None}</c> per parameter once it has stepped; there is no generator.</summary>
+    public Fin<StepsState> Save() => StateDict().Map(model => new StepsState(model,
+        new OptimizerState(OptimizerKind.Sgd, learningRate, None, model.Entries.Map(_ => (ParameterState)new ParameterState.Sgd()).Strict()),
+        None));
+
+    public Fin<Unit> Restore(StepsState state) =>
+        state.Optimizer.Kind != OptimizerKind.Sgd
+            ? FinFail<Unit>(LanguageExt.Common.Error.New("--fused trains with SGD; the checkpoint holds another optimizer's state"))
+            : LoadStateDict(state.Model).Bind(_ => SetLearningRate(state.Optimizer.LearningRate));
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using Functional.Domain.Data;
 using Functional.Domain.Tensors;
+using Functional.Domain.Training.Checkpoints;
 using LanguageExt;
 
 namespace Functional.Domain.Training;
@@ -25,4 +26,16 @@ public interface ITrainingSteps : IDisposable
 
     /// <summary>The predictions for the test inputs with the current parameters.</summary>
     Fin<Floats> PredictTest();
+
+    /// <summary>Sets the optimiser's learning rate (param_group['lr'] = rate) for the steps that follow.</summary>
+    Fin<Unit> SetLearningRate(double rate);
+
+    /// <summary>Puts <paramref name="stateDict"/> (of this model's keys and shapes) into the parameters, as <c>load_state_dict</c>.</summary>
+    Fin<Unit> LoadStateDict(StateDict stateDict);
+
+    /// <summary>The parameters, the optimiser's state and the mini-batch generator's, as a checkpoint keeps them.</summary>
+    Fin<StepsState> Save();
+
+    /// <summary>Puts a checkpoint's parameters, optimiser state and generator state in place, as the recipe's load_state_dict calls do.</summary>
+    Fin<Unit> Restore(StepsState state);
 }

@@ -1,3 +1,5 @@
+using Functional.Domain.Training.Schedules;
+
 namespace Functional.Domain.Training;
 
 public enum LossKind { L1, Mse }
@@ -15,8 +17,16 @@ public sealed record TrainingConfig
     public OptimizerKind Optimizer { get; }
     public StepKind Step { get; }
 
-    internal TrainingConfig(int epochs, double learningRate, int evalEvery, long seed, LossKind loss, OptimizerKind optimizer, StepKind step) =>
-        (Epochs, LearningRate, EvalEvery, Seed, Loss, Optimizer, Step) = (epochs, learningRate, evalEvery, seed, loss, optimizer, step);
+    /// <summary>The learning-rate scheduler (<see cref="ScheduleSpec.Constant"/>: none).</summary>
+    public ScheduleSpec Schedule { get; }
+
+    /// <summary>Early stopping and keeping the best weights, both watching the test loss at evaluations.</summary>
+    public MonitorSpec Monitor { get; }
+
+    internal TrainingConfig(int epochs, double learningRate, int evalEvery, long seed, LossKind loss, OptimizerKind optimizer, StepKind step,
+        ScheduleSpec schedule, MonitorSpec monitor) =>
+        (Epochs, LearningRate, EvalEvery, Seed, Loss, Optimizer, Step, Schedule, Monitor) =
+        (epochs, learningRate, evalEvery, seed, loss, optimizer, step, schedule, monitor);
 
     public bool IsEvaluationEpoch(int epoch) => epoch % EvalEvery == 0;
 }

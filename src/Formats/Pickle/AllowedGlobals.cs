@@ -15,7 +15,8 @@ internal static class AllowedGlobals
         ("torch._utils._rebuild_tensor_v2", AllowedGlobal.RebuildTensorV2),
         ("torch._utils._rebuild_parameter", AllowedGlobal.RebuildParameter),
         ("torch.FloatStorage", AllowedGlobal.FloatStorage),
-        ("torch.DoubleStorage", AllowedGlobal.DoubleStorage));
+        ("torch.DoubleStorage", AllowedGlobal.DoubleStorage),
+        ("torch.ByteStorage", AllowedGlobal.ByteStorage));
 
     private static readonly IReadOnlyDictionary<string, string> UnsupportedStorageDTypes = Dictionary(
         ("torch.HalfStorage", "float16"),
@@ -26,7 +27,6 @@ internal static class AllowedGlobals
         ("torch.IntStorage", "int32"),
         ("torch.ShortStorage", "int16"),
         ("torch.CharStorage", "int8"),
-        ("torch.ByteStorage", "uint8"),
         ("torch.BoolStorage", "bool"),
         ("torch.QInt8Storage", "qint8"),
         ("torch.QUInt8Storage", "quint8"),

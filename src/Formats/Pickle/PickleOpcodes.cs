@@ -34,4 +34,8 @@ internal static class PickleOpcodes
     public const byte NewTrue = 0x88;
     public const byte NewFalse = 0x89;
     public const byte None = (byte)'N';
+    public const byte EmptyList = (byte)']';
+    public const byte Append = (byte)'a';
+    public const byte Appends = (byte)'e';
+    public const byte BinFloat = (byte)'G';
 }

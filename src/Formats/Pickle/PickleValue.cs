@@ -19,6 +19,23 @@ internal sealed record PyInt(long Value) : PickleValue
     public override string PythonTypeName => "int";
 }
 
+internal sealed record PyFloat(double Value) : PickleValue
+{
+    public override string PythonTypeName => "float";
+}
+
+/// <summary>A list; filled in place by APPEND(S).</summary>
+internal sealed record PyList(List<PickleValue> Items) : PickleValue
+{
+    public override string PythonTypeName => "list";
+}
+
+/// <summary>A 1-d uint8 tensor (a generator's state in a checkpoint).</summary>
+internal sealed record PyByteTensor(byte[] Values) : PickleValue
+{
+    public override string PythonTypeName => "torch.ByteTensor";
+}
+
 internal sealed record PyBool(bool Value) : PickleValue
 {
     public override string PythonTypeName => "bool";
@@ -61,6 +78,6 @@ internal sealed record PyMark : PickleValue
     public override string PythonTypeName => "mark";
 }
 
-internal enum StorageDType { Float32, Float64 }
+internal enum StorageDType { Float32, Float64, UInt8 }
 
-internal enum AllowedGlobal { OrderedDict, RebuildTensorV2, RebuildParameter, FloatStorage, DoubleStorage }
+internal enum AllowedGlobal { OrderedDict, RebuildTensorV2, RebuildParameter, FloatStorage, DoubleStorage, ByteStorage }

@@ -118,6 +118,14 @@ internal sealed class RestrictedUnpickler
                 return PopToMark(out var items) ?? Push(new PyTuple(items));
             case PickleOpcodes.EmptyDict:
                 return Push(new PyDict(false, []));
+            case PickleOpcodes.EmptyList:
+                return Push(new PyList([]));
+            case PickleOpcodes.Append:
+                return PopN(1, out var appended) ?? Append(appended);
+            case PickleOpcodes.Appends:
+                return PopToMark(out var appendedItems) ?? Append(appendedItems);
+            case PickleOpcodes.BinFloat:
+                return !Has(8) ? Truncated : Push(new PyFloat(BinaryPrimitives.ReadDoubleBigEndian(Take(8))));
             case PickleOpcodes.SetItem:
                 return PopN(2, out var pair) ?? SetItems(pair);
             case PickleOpcodes.SetItems:
@@ -156,6 +164,7 @@ internal sealed class RestrictedUnpickler
     private string? Result(Fin<PickleValue> value) => value.Match(Succ: Push, Fail: error => error.Message);
 
     /// <summary>BUILD on an OrderedDict sets its __dict__ (PyTorch's _metadata); the values are not needed.</summary>
+    /// <remarks>Lists and floats are read as values (a checkpoint's optimizer state); a state_dict reader refuses them as entries.</remarks>
     private string? Build(PickleValue state) =>
         stack.Count > 0 && stack[^1] is PyDict && state is (PyDict or PyNone)
             ? null
@@ -169,6 +178,17 @@ internal sealed class RestrictedUnpickler
         {
             if (Count() is { } tooMany) return tooMany;
             dict.Items.Add((keysAndValues[i], keysAndValues[i + 1]));
+        }
+        return null;
+    }
+
+    private string? Append(Seq<PickleValue> items)
+    {
+        if (stack.Count == 0 || stack[^1] is not PyList list) return "APPEND(S) needs a list";
+        foreach (var item in items)
+        {
+            if (Count() is { } tooMany) return tooMany;
+            list.Items.Add(item);
         }
         return null;
     }

@@ -13,6 +13,7 @@ internal static class StorageReference
             {
                 AllowedGlobal.FloatStorage => new PyStorage(StorageDType.Float32, key.Value, numel.Value),
                 AllowedGlobal.DoubleStorage => new PyStorage(StorageDType.Float64, key.Value, numel.Value),
+                AllowedGlobal.ByteStorage => new PyStorage(StorageDType.UInt8, key.Value, numel.Value),
                 var other => Error.New($"{other} is not a storage type"),
             },
         _ => Error.New("a persistent id in the pickle is not a PyTorch storage reference"),

@@ -29,7 +29,8 @@ internal sealed class TensorRebuilder(Func<string, Fin<ReadOnlyMemory<byte>>> st
                   from length in StorageLength(storage, bytes.Length)
                   from count in budget.Take(dims)
                   from layout in StorageLayout.Check(dims, steps, offset.Value, length, count)
-                  select Materialize(storage, bytes, layout),
+                  from value in storage.DType == StorageDType.UInt8 ? Bytes(bytes, layout) : Fin<PickleValue>.Succ(Materialize(storage, bytes, layout))
+                  select value,
         _ => Error.New("torch._utils._rebuild_tensor_v2 was called with unexpected arguments"),
     };
 
@@ -58,7 +59,18 @@ internal sealed class TensorRebuilder(Func<string, Fin<ReadOnlyMemory<byte>>> st
         return new PyTensor(new ParameterValues(toSeq(layout.Shape).Strict(), toSeq(values).Strict()), note);
     }
 
-    private static int ElementSize(StorageDType dtype) => dtype == StorageDType.Float32 ? sizeof(float) : sizeof(double);
+    private static int ElementSize(StorageDType dtype) => dtype switch
+    {
+        StorageDType.Float32 => sizeof(float),
+        StorageDType.UInt8 => 1,
+        _ => sizeof(double),
+    };
+
+    /// <summary>A uint8 tensor is only read whole and 1-d (a generator's state); anything else in uint8 is no checkpoint's.</summary>
+    private static Fin<PickleValue> Bytes(ReadOnlyMemory<byte> bytes, StridedLayout layout) =>
+        layout is { Shape.Length: 1, Offset: 0 } && layout.Strides[0] == 1 && layout.Shape[0] == bytes.Length
+            ? new PyByteTensor(bytes.ToArray())
+            : Error.New("a uint8 tensor is only read as a whole 1-d storage (a generator's state)");
 
     /// <summary>The dimension count is checked before the integers are gathered: a tuple of 100,000 sizes stops here.</summary>
     private static Fin<long[]> Ints(PyTuple tuple, string what)

@@ -6,12 +6,13 @@ namespace Functional.Formats.Runs;
 
 /// <summary>
 /// The evaluated epochs as CSV, like PyTorch Lightning's CSV logger: one row per printed log line, then the last epoch
-/// when it is not one of them. Losses as Python floats (<c>loss.item()</c>) and the double test metrics, each written
-/// shortest round-trip; the metrics are empty where none were computed.
+/// when it is not one of them. Losses as Python floats (<c>loss.item()</c>), the learning rate the epoch trained with
+/// (param_group['lr']) and the double test metrics, each written shortest round-trip; the metrics are empty where none
+/// were computed.
 /// </summary>
 public static class MetricsCsv
 {
-    public const string Header = "epoch,train_loss,test_loss,test_mae,test_mse,test_rmse,test_r2";
+    public const string Header = "epoch,train_loss,test_loss,lr,test_mae,test_mse,test_rmse,test_r2";
 
     /// <summary>
     /// The header, then one row per evaluation, then the last epoch's when it was not an evaluation; lazy, so a log of
@@ -33,6 +34,7 @@ public static class MetricsCsv
         e.Epoch.ToString(CultureInfo.InvariantCulture),
         e.TrainLoss.ToString("R", CultureInfo.InvariantCulture),
         ((double)e.TestLoss).ToString("R", CultureInfo.InvariantCulture),
+        e.LearningRate.ToString("R", CultureInfo.InvariantCulture),
         e.Metrics.Match(
             Some: m => string.Join(",", new[] { m.MeanAbsoluteError, m.MeanSquaredError, m.RootMeanSquaredError, m.RSquared }
                 .Select(value => value.ToString("R", CultureInfo.InvariantCulture))),

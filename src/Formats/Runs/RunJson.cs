@@ -4,6 +4,7 @@ using System.Text.Json;
 using Functional.Domain.Metrics;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.Domain.Training.Schedules;
 using Functional.Domain.Workflow;
 using LanguageExt;
 using LanguageExt.Common;
@@ -32,7 +33,18 @@ public static class RunJson
                 settings.Table.Map(t => (IReadOnlyList<string>)t.Columns.FeatureNames.ToList()).IfNoneUnsafe((IReadOnlyList<string>?)null),
                 data.Weight, data.Bias, data.Start, data.End, data.Step, settings.TrainSplit, training.Epochs,
                 training.LearningRate, training.EvalEvery, BatchSize(training.Step), training.Seed, training.Loss.ToString().ToLowerInvariant(),
-                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat),
+                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat,
+                training.Schedule.Name,
+                training.Schedule is ScheduleSpec.StepDecay step ? step.StepSize : null,
+                training.Schedule switch { ScheduleSpec.StepDecay decay => decay.Gamma, ScheduleSpec.Exponential exponential => exponential.Gamma, _ => null },
+                training.Schedule is ScheduleSpec.Cosine cosine ? cosine.TMax : null,
+                training.Schedule is ScheduleSpec.Plateau plateau ? plateau.Factor : null,
+                training.Schedule is ScheduleSpec.Plateau plateauPatience ? plateauPatience.Patience : null,
+                (training.Monitor.Patience.IsSome ? (int?)training.Monitor.Patience.IfNone(0) : null),
+                training.Monitor.IsOn ? training.Monitor.MinDelta : null,
+                training.Monitor.RestoreBest,
+                facts.CheckpointEvery.IsSome ? facts.CheckpointEvery.IfNone(0) : null,
+                facts.Resume.IsSome ? facts.Resume.IfNone("") : null),
             result.Model.ClassName,
             settings.Table.Match(
                 Some: table => new DataRecord(TableSource, facts.DataFile.Map(survey => survey.Sha256).IfNoneUnsafe((string?)null),
@@ -42,6 +54,7 @@ public static class RunJson
             Parameters(trained.Final),
             new EpochRecord(trained.LastEpoch.Epoch, trained.LastEpoch.TrainLoss, trained.LastEpoch.TestLoss),
             Metrics(result.TestMetrics),
+            training.Monitor.IsOn ? Monitoring(trained.Monitoring) : null,
             new FilesRecord(facts.ModelCopy, facts.ModelSha256, facts.Metrics, facts.Plots.ToList()),
             facts.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             new DurationsRecord(facts.TrainingDuration.TotalSeconds, facts.TotalDuration.TotalSeconds),
@@ -50,6 +63,12 @@ public static class RunJson
 
     static MetricsRecord Metrics(RegressionMetrics metrics) =>
         new(metrics.MeanAbsoluteError, metrics.MeanSquaredError, metrics.RootMeanSquaredError, metrics.RSquared);
+
+    static MonitoringRecord Monitoring(MonitorOutcome outcome) => new(
+        (outcome.StoppedAt.IsSome ? (int?)outcome.StoppedAt.IfNone(0) : null),
+        (outcome.Best.IsSome ? (int?)outcome.Best.Map(best => best.Epoch).IfNone(0) : null),
+        (outcome.Best.IsSome ? (double?)outcome.Best.Map(best => best.TestLoss).IfNone(0f) : null),
+        outcome.Restored);
 
     static int? BatchSize(StepKind step) => step is StepKind.MiniBatch mini ? mini.Size : null;
 
@@ -75,9 +94,9 @@ public static class RunJson
             var version = VersionOf(json);
             if (version.IsFail) return version.Map(_ => default(RunRecordDocument)!);
             var found = version.IfFail(0);
-            if (found != RunRecordDocument.CurrentFormatVersion)
+            if (found < RunRecordDocument.OldestReadableVersion || found > RunRecordDocument.CurrentFormatVersion)
                 return FinFail<RunRecordDocument>(Error.New(
-                    $"is a run record of format version {found}; this program reads version {RunRecordDocument.CurrentFormatVersion} (replay it with the program that wrote it)"));
+                    $"is a run record of format version {found}; this program reads versions {RunRecordDocument.OldestReadableVersion} to {RunRecordDocument.CurrentFormatVersion} (replay it with the program that wrote it)"));
             return JsonSerializer.Deserialize(json, Context.RunRecordDocument) is { } document
                 ? FinSucc(document)
                 : FinFail<RunRecordDocument>(Error.New("is not a run record: it holds null"));

@@ -16,18 +16,24 @@ public sealed record RunRecordDocument(
     IReadOnlyList<ParameterRecord> FinalParameters,
     EpochRecord LastEpoch,
     MetricsRecord TestMetrics,
+    MonitoringRecord? Monitoring,
     FilesRecord Files,
     string StartedAt,
     DurationsRecord DurationsSeconds,
     VersionsRecord Versions)
 {
     /// <summary>Raised whenever a field is added, removed or changes meaning; a record of another version is refused, not guessed at.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>Version 1 had no scheduler, early stopping or monitoring; its records read as runs without them.</summary>
+    public const int OldestReadableVersion = 1;
 }
 
 /// <summary>
 /// The flags of the run, as <c>train</c> takes them (<c>lr</c> is <c>--lr</c>); <c>batch_size</c> is null for the notebook's
 /// full batch; <c>data</c>, <c>target</c> and <c>features</c> are null for the line (then weight ... step describe it).
+/// The scheduler's arguments are the ones it used (null for another scheduler's); those added in version 2 have
+/// defaults, so a version-1 record reads as a run without them.
 /// </summary>
 public sealed record RunConfig(
     string Model,
@@ -49,7 +55,24 @@ public sealed record RunConfig(
     string Optimizer,
     bool Fused,
     string Out,
-    string Format);
+    string Format,
+    string LrScheduler = "none",
+    int? LrStepSize = null,
+    double? LrGamma = null,
+    int? LrTMax = null,
+    double? LrFactor = null,
+    int? LrPatience = null,
+    int? EarlyStopPatience = null,
+    double? EarlyStopMinDelta = null,
+    bool RestoreBest = false,
+    int? CheckpointEvery = null,
+    string? Resume = null);
+
+/// <summary>
+/// What watching the test loss found (null when it was not watched): the epoch early stopping stopped after (null: it
+/// did not), the best evaluation by its rule, and whether the saved weights are that evaluation's.
+/// </summary>
+public sealed record MonitoringRecord(int? StoppedAtEpoch, int? BestEpoch, double? BestTestLoss, bool RestoredBest);
 
 /// <summary>
 /// Where the samples came from and how many went each way; for a CSV file also its SHA-256 (so an edited copy is told

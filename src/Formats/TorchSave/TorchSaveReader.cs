@@ -14,14 +14,16 @@ namespace Functional.Formats.TorchSave;
 /// </summary>
 internal static class TorchSaveReader
 {
-    public static Fin<LoadedStateDict> Read(byte[] bytes) =>
+    public static Fin<LoadedStateDict> Read(byte[] bytes) => ReadPickle(bytes).Bind(ToStateDict);
+
+    /// <summary>The unpickled root object (values and tensors only) of any torch.save file.</summary>
+    public static Fin<PickleValue> ReadPickle(byte[] bytes) =>
         from zip in ZipDirectory.Open(bytes)
         from folder in ArchiveFolder(zip)
         from pickleEntry in Entry(zip, $"{folder}/data.pkl")
         from pickle in zip.Read(pickleEntry)
         from root in RestrictedUnpickler.Load(pickle.ToArray(), new TensorRebuilder(StorageLoader(zip, folder), BudgetFor(zip, folder)))
-        from loaded in ToStateDict(root)
-        select loaded;
+        select root;
 
     private static Fin<string> ArchiveFolder(ZipDirectory zip)
     {
@@ -70,6 +72,8 @@ internal static class TorchSaveReader
         {
             if (key is not PyString name)
                 return Error.New($"the state_dict has a {key.PythonTypeName} key; keys must be strings");
+            if (value is PyByteTensor)
+                return Error.New($"state_dict entry '{Echo.Text(name.Value)}' is a uint8 tensor; only float32 and float64 tensors can be read");
             if (value is not PyTensor tensor)
                 return Error.New($"state_dict entry '{Echo.Text(name.Value)}' is a {value.PythonTypeName}, not a tensor (save model.state_dict(), not a checkpoint dict)");
             if (!keys.Add(name.Value))

@@ -4,6 +4,7 @@ using Functional.TorchAdapter.Tensors;
 using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using Functional.Domain.Training;
+using Functional.Domain.Training.Checkpoints;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using LanguageExt;
@@ -67,6 +68,36 @@ public abstract class AutogradSteps : ITrainingSteps
     public Fin<StateDict> StateDict() => ModelFailures.Guard(Spec, Module.ToStateDict);
 
     public Fin<Floats> PredictTest() => Predictions.Of(Spec, Module, Data.TestX);
+
+    public Fin<LanguageExt.Unit> SetLearningRate(double rate) => ModelFailures.Guard(Spec, () =>
+    {
+        foreach (var group in Optimizer.ParamGroups) group.LearningRate = rate;
+        return LanguageExt.Unit.Default;
+    });
+
+    public Fin<LanguageExt.Unit> LoadStateDict(StateDict stateDict) =>
+        ModelFailures.Guard(Spec, () => Module.LoadStateDict(stateDict)).Bind(loaded => loaded.Match(
+            Succ: done => Fin<LanguageExt.Unit>.Succ(done), Fail: errors => Fin<LanguageExt.Unit>.Fail(LanguageExt.Common.Error.Many(errors))));
+
+    public Fin<StepsState> Save() => ModelFailures.Guard(Spec, () => new StepsState(
+        Module.ToStateDict(), OptimizerStates.Save(Optimizer, Module.parameters().Select(p => ParameterShape(p)).ToSeq().Strict()), GeneratorState()));
+
+    public Fin<LanguageExt.Unit> Restore(StepsState state) =>
+        LoadStateDict(state.Model).Bind(_ => ModelFailures.Guard(Spec, () =>
+        {
+            var restored = OptimizerStates.Restore(Optimizer, state.Optimizer);
+            if (restored.IsSucc) state.Generator.Iter(RestoreGenerator);
+            return restored;
+        }).Bind(done => done));
+
+    static Seq<long> ParameterShape(TorchSharp.Modules.Parameter parameter) => parameter.shape.ToSeq().Strict();
+
+    /// <summary>The mini-batch generator's state, where there is one.</summary>
+    protected virtual Option<byte[]> GeneratorState() => Option<byte[]>.None;
+
+    protected virtual void RestoreGenerator(byte[] state)
+    {
+    }
 
     public void Dispose()
     {

@@ -28,5 +28,19 @@ public sealed class DataLoaderShuffle(long seed) : IDisposable
         return order;
     }
 
+    /// <summary>The generator's state, <c>g.get_state()</c>: the bytes PyTorch 1.13's CPU generator gives (mt19937 and its extras).</summary>
+    public byte[] State()
+    {
+        using var state = generator.get_state();
+        return state.data<byte>().ToArray();
+    }
+
+    /// <summary><c>g.set_state(state)</c>: the next epoch draws what the generator that saved it would have drawn.</summary>
+    public void Restore(byte[] state)
+    {
+        using var bytes = tensor(state, dtype: ScalarType.Byte);
+        generator.set_state(bytes);
+    }
+
     public void Dispose() => generator.Dispose();
 }

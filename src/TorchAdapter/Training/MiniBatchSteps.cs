@@ -49,5 +49,9 @@ public sealed class MiniBatchSteps : AutogradSteps
         return runningLoss / count;
     });
 
+    protected override Option<byte[]> GeneratorState() => shuffle.State();
+
+    protected override void RestoreGenerator(byte[] state) => shuffle.Restore(state);
+
     protected override void Release() => shuffle.Dispose();
 }

@@ -3,7 +3,9 @@ using Functional.Domain.Tensors;
 using Functional.Domain.Training;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
+using Functional.Domain.Training.Checkpoints;
 using LanguageExt;
+using static LanguageExt.Prelude;
 using static TorchSharp.torch;
 
 namespace Functional.TorchAdapter.Training;
@@ -13,7 +15,11 @@ public static class Trainer
 {
     /// <summary>The lazy stream of epoch events; nothing trains until it is read.</summary>
     public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device) =>
-        TrainingLoop.Run(model.Spec, config, () => StepsFor(split, config, model, device));
+        Epochs(split, config, model, device, None);
+
+    /// <summary>The same stream, going on from a checkpoint when there is one.</summary>
+    public static IEnumerable<TrainingEvent> Epochs(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device, Option<Checkpoint> resume) =>
+        TrainingLoop.Run(model.Spec, config, () => StepsFor(split, config, model, device), resume);
 
     /// <summary>The whole run folded to its outcome: the same numbers as consuming <see cref="Epochs"/> to its end.</summary>
     public static Fin<TrainedModel> Train(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device) =>

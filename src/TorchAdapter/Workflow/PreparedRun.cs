@@ -5,6 +5,8 @@ using Functional.Domain.Workflow;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
 using Functional.TorchAdapter.Training;
+using Functional.Domain.Training.Checkpoints;
+using LanguageExt;
 using static TorchSharp.torch;
 
 namespace Functional.TorchAdapter.Workflow;
@@ -14,6 +16,10 @@ public sealed record PreparedRun(RunSettings Settings, Dataset Dataset, DatasetS
 {
     /// <summary>The lazy training stream; nothing trains until it is enumerated.</summary>
     public IEnumerable<TrainingEvent> Training(ComputeDevice device) => Trainer.Epochs(Split, Settings.Training, Model, device);
+
+    /// <summary>The lazy training stream going on from <paramref name="resume"/> (None: from the start).</summary>
+    public IEnumerable<TrainingEvent> Training(ComputeDevice device, Option<Checkpoint> resume) =>
+        Trainer.Epochs(Split, Settings.Training, Model, device, resume);
 
     public WorkflowResult With(TrainedModel trained) => new(Settings, Dataset, Split, Model.Spec, trained);
 }

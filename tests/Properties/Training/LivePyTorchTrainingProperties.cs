@@ -83,11 +83,10 @@ public sealed class LivePyTorchTrainingProperties(ITestOutputHelper output)
 
     /// <summary>A parameter of shape [out, in] with in &gt; 1 is a layer whose outputs are sums of products.</summary>
     static bool SumsDotProducts(string model) =>
-        ModelCatalog.Specs.Find(spec => spec.Key == model)
-            .Exists(spec => spec.StateDict.Parameters.Exists(p => p.Shape.Count == 2 && p.Shape[1] > 1));
+        ModelCatalog.Specs.Find(spec => spec.Key == model).Exists(TrainingConfigurations.SumsDotProducts);
 
     static string Summary(SettingsInput[] settings, TrainingReport[] ours, int fused, List<string> skipped, TimeSpan total, TimeSpan oursDone) =>
         FormattableString.Invariant(
-            $"{settings.Length} configurations ({settings.Length - skipped.Count} checked, {skipped.Count} skipped): {settings.Count(s => s.BatchSize.IsSome)} mini-batch, {fused} also with --fused, {settings.Count(s => s.Optimizer == OptimizerKind.Adam)} adam, {ours.Count(r => r.Stopped is not null)} stopped for a non-finite loss; {settings.Sum(s => s.Epochs)} epochs; ours done after {oursDone.TotalSeconds:F1} s, PyTorch's and the comparison after {total.TotalSeconds:F1} s") +
+            $"{settings.Length} configurations ({settings.Length - skipped.Count} checked, {skipped.Count} skipped): {settings.Count(s => s.BatchSize.IsSome)} mini-batch, {fused} also with --fused, {settings.Count(s => s.Optimizer == OptimizerKind.Adam)} adam, {ours.Count(r => r.Stopped is not null)} stopped for a non-finite loss, {settings.Count(s => s.Control.Scheduler != SchedulerKind.None)} with a scheduler, {settings.Count(s => s.Control.EarlyStopPatience.IsSome)} with early stopping ({ours.Count(r => r.StoppedEarly is not null)} stopped early), {settings.Count(s => s.Control.RestoreBest)} with --restore-best; {settings.Sum(s => s.Epochs)} epochs; ours done after {oursDone.TotalSeconds:F1} s, PyTorch's and the comparison after {total.TotalSeconds:F1} s") +
             string.Concat(skipped.Distinct().Select(reason => $"\n  skipped {reason}"));
 }

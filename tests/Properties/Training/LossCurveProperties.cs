@@ -14,7 +14,7 @@ public sealed class LossCurveProperties
     static LossCurve Curve(long evaluations)
     {
         var builder = new LossCurve.Builder();
-        for (var i = 0; i < evaluations; i++) builder.Add(new EpochLog(i, i, -i));
+        for (var i = 0; i < evaluations; i++) builder.Add(new EpochLog(i, i, -i, 0.01));
         return builder.Build();
     }
 

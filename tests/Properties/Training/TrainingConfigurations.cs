@@ -21,13 +21,16 @@ public static class TrainingConfigurations
 {
     const int MaxSteps = 1500;
 
-    /// <summary>Mostly anything; one in six a run --fused can take (an affine model, SGD, full batch, MSE) so its twins are many.</summary>
+    /// <summary>
+    /// Mostly anything; one in six a run --fused can take (an affine model, SGD, full batch, MSE, a fixed rate and no early
+    /// stopping, whose decisions could turn on the last bits --fused rounds otherwise) so its twins are many.
+    /// </summary>
     public static Gen<SettingsInput> Settings()
     {
         var fusable = Any().Select(input => input with
         {
             Model = ModelCatalog.Specs.Find(spec => spec.Affine.IsSome).Map(spec => spec.Key).IfNone(input.Model),
-            Optimizer = OptimizerKind.Sgd, Loss = LossKind.Mse, BatchSize = Option<int>.None,
+            Optimizer = OptimizerKind.Sgd, Loss = LossKind.Mse, BatchSize = Option<int>.None, Control = ControlInput.Notebook,
         });
         return
             from input in Gen.Frequency((5, Any()), (1, fusable))
@@ -49,8 +52,9 @@ public static class TrainingConfigurations
         from evalEvery in Gen.Frequency((3, Gen.Choose(1, 10)), (2, Gen.Choose(1, epochs + 5)))
         from learningRate in LearningRate()
         from seed in Seed()
+        from control in SumsDotProducts(model) ? Gen.Constant(ControlInput.Notebook) : Control(epochs)
         let input = new SettingsInput(line.Weight, line.Bias, line.Start, line.End, line.Step, split, epochs, learningRate, evalEvery,
-            batch, seed, loss, optimizer, model.Key, false)
+            batch, seed, loss, optimizer, model.Key, false, control)
         where Valid(input)
         select input;
 
@@ -62,7 +66,7 @@ public static class TrainingConfigurations
     /// or inputs far from 0 can print other digits (README, "--fused").
     /// </summary>
     public static Option<SettingsInput> Fused(SettingsInput input) =>
-        Some(input with { Fused = true }).Filter(fused => Valid(fused) && fused.Loss == LossKind.Mse && fused.LearningRate * LargestCurvature(fused) < 1);
+        Some(input with { Fused = true }).Filter(_ => input.Control == ControlInput.Notebook).Filter(fused => Valid(fused) && fused.Loss == LossKind.Mse && fused.LearningRate * LargestCurvature(fused) < 1);
 
     /// <summary>2 λmax([[E x², E x], [E x, 1]]) over the training inputs: the MSE Hessian's largest eigenvalue.</summary>
     static double LargestCurvature(SettingsInput input)
@@ -72,6 +76,45 @@ public static class TrainingConfigurations
         var xs = Enumerable.Range(0, train).Select(i => input.Start + i * input.Step).ToArray();
         var (meanX, meanX2) = (xs.Average(), xs.Average(x => x * x));
         return 2 * ((meanX2 + 1) / 2 + Math.Sqrt((meanX2 - 1) / 2 * ((meanX2 - 1) / 2) + meanX * meanX));
+    }
+
+    /// <summary>
+    /// A layer whose outputs are sums of products (a weight of shape [out, in], in &gt; 1): libtorch 2.x and PyTorch 1.13
+    /// order those sums differently, so its test losses agree only to printed precision, and a decision taken on their
+    /// last bits (plateau, early stopping) could go either way; such models get no scheduler or early stopping here.
+    /// </summary>
+    public static bool SumsDotProducts(Domain.Models.ModelSpec model) =>
+        model.StateDict.Parameters.Exists(p => p.Shape.Count == 2 && p.Shape[1] > 1);
+
+    /// <summary>
+    /// Mostly the notebook's fixed rate; otherwise one of the four schedulers with arguments that change the rate within
+    /// the run (or just after it), and sometimes early stopping and --restore-best, with or without a min delta.
+    /// </summary>
+    static Gen<ControlInput> Control(int epochs)
+    {
+        var none = ControlInput.Notebook;
+        var schedule = Gen.Frequency(
+            (4, Gen.Constant(none)),
+            (1, from size in Gen.Choose(1, Math.Max(1, epochs / 2))
+                from gamma in Gen.Frequency((1, Gen.Constant(Option<double>.None)), (3, Gen.Elements(0.5, 0.9, 0.1, 0.33).Select(Some)))
+                select none with { Scheduler = SchedulerKind.Step, StepSize = Some(size), Gamma = gamma }),
+            (1, from gamma in Gen.Elements(0.99, 0.95, 0.9, 0.7)
+                select none with { Scheduler = SchedulerKind.Exponential, Gamma = Some(gamma) }),
+            (1, from tMax in Gen.Frequency((1, Gen.Constant(Option<int>.None)), (3, Gen.Choose(1, epochs + 3).Select(Some)))
+                select none with { Scheduler = SchedulerKind.Cosine, TMax = tMax }),
+            (1, from factor in Gen.Frequency((1, Gen.Constant(Option<double>.None)), (3, Gen.Elements(0.5, 0.2, 0.9).Select(Some)))
+                from patience in Gen.Frequency((1, Gen.Constant(Option<int>.None)), (3, Gen.Choose(0, 4).Select(Some)))
+                select none with { Scheduler = SchedulerKind.Plateau, Factor = factor, SchedulerPatience = patience }));
+        return
+            from scheduled in schedule
+            from patience in Gen.Frequency((3, Gen.Constant(Option<int>.None)), (1, Gen.Choose(1, 5).Select(Some)))
+            from restoreBest in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+            from minDelta in Gen.Frequency((2, Gen.Constant(Option<double>.None)), (1, Gen.Elements(0.0, 1e-4, 0.001, 0.01).Select(Some)))
+            select scheduled with
+            {
+                EarlyStopPatience = patience, RestoreBest = restoreBest,
+                EarlyStopMinDelta = patience.IsSome || restoreBest ? minDelta : None,
+            };
     }
 
     static bool Valid(SettingsInput input) => RunSettings.Create(input, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess;

@@ -27,8 +27,8 @@ public sealed class TrainingStreamTests
         Assert.Equal(epochs.Count + 1, events.Count);
         var finished = Assert.IsType<TrainingFinished>(events[^1]);
         Assert.Equal(
-            epochs.Where(e => e.TestLoss.IsSome).Select(e => (e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN))),
-            finished.Model.Curve.Points.Map(p => (p.Epoch, p.TrainLoss, p.TestLoss)));
+            epochs.Where(e => e.TestLoss.IsSome).Select(e => (e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN), e.LearningRate)),
+            finished.Model.Curve.Points.Map(p => (p.Epoch, p.TrainLoss, p.TestLoss, p.LearningRate)));
         Assert.All(finished.Model.Curve.Points, p => Assert.True(p.Metrics.IsSome));
     }
 

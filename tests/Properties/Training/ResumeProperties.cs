@@ -1,0 +1,88 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Functional.Domain.Settings;
+using Functional.Domain.Training;
+using Functional.Domain.Training.Checkpoints;
+using Functional.Formats.Checkpoints;
+using Functional.Models;
+using Functional.TorchAdapter.Backend;
+using Functional.TorchAdapter.Workflow;
+using LanguageExt;
+using static LanguageExt.Prelude;
+using Xunit.Abstractions;
+
+namespace Functional.Tests.Properties.Training;
+
+/// <summary>
+/// Resume equality: a run stopped after epoch k, its checkpoint written to torch.save bytes, read back and resumed, prints
+/// the same epoch lines after k (the exact losses and learning rates) and ends on the same state_dict, bit for bit, as the
+/// run that was never stopped: every model, loss, optimiser, batch size, schedule and early stopping the generated
+/// configurations hold (<see cref="TrainingConfigurations"/>), at a generated stop point.
+/// </summary>
+public sealed class ResumeProperties(ITestOutputHelper output)
+{
+    sealed record Case(SettingsInput Settings, int StopAfter)
+    {
+        public override string ToString() => $"{TrainingRuns.CommandLine(Settings)} stopped after {StopAfter} epochs";
+    }
+
+    static Gen<Case> Cases() =>
+        from settings in TrainingConfigurations.Settings()
+        where settings.Epochs >= 2
+        from stop in Gen.Choose(1, settings.Epochs - 1)
+        select new Case(settings, stop);
+
+    [Property(MaxTest = 60)]
+    public Property A_run_resumed_from_its_checkpoint_file_ends_as_the_uninterrupted_run() =>
+        Prop.ForAll(Cases().ToArbitrary(), c =>
+        {
+            var whole = Run(c.Settings, Option<Checkpoint>.None, int.MaxValue);
+            if (whole.StoppedBefore(c.StopAfter)) return true.Label("the run ended before the stop point (non-finite loss or early stopping)");
+            var first = Run(c.Settings, Option<Checkpoint>.None, c.StopAfter);
+            var bytes = CheckpointFormat.Write(first.Checkpoint.IfNone(() => throw new InvalidOperationException("no checkpoint")), "last");
+            var saved = CheckpointFormat.Read(bytes).IfFail(e => throw new InvalidOperationException(e.Message));
+            var settings = ValidSettings.From(c.Settings);
+            var checkpoint = Resumption.Check(saved, settings.Training, settings.Model.StateDict)
+                .Match(Succ: ok => ok, Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
+            var resumed = Run(c.Settings, Some(checkpoint), int.MaxValue);
+            var expected = whole.Epochs.Where(e => e.Epoch >= c.StopAfter).ToList();
+            var same = expected.SequenceEqual(resumed.Epochs) && whole.Ending == resumed.Ending;
+            if (!same) output.WriteLine($"{c}\n  whole:   {whole.Ending}\n  resumed: {resumed.Ending}");
+            return same.Label($"epochs after {c.StopAfter} and the ending are the uninterrupted run's");
+        });
+
+    sealed record EpochRecord(int Epoch, double TrainLoss, float? TestLoss, double LearningRate);
+
+    sealed record RunRecord(List<EpochRecord> Epochs, string Ending, Option<Checkpoint> Checkpoint)
+    {
+        public bool StoppedBefore(int epochs) => Epochs.Count < epochs || Epochs.Count == epochs && !Ending.StartsWith("finished", StringComparison.Ordinal);
+    }
+
+    /// <summary>The stream up to <paramref name="stopAfter"/> epochs (then its checkpoint is taken and the stream abandoned), or to its end.</summary>
+    static RunRecord Run(SettingsInput input, Option<Checkpoint> resume, int stopAfter)
+    {
+        var prepared = NotebookWorkflow.Prepare(ValidSettings.From(input), ModelCatalog.All).Match(Succ: p => p, Fail: e => throw new InvalidOperationException(e.Message));
+        var epochs = new List<EpochRecord>();
+        foreach (var next in prepared.Training(ComputeDevice.Cpu, resume))
+        {
+            switch (next)
+            {
+                case EpochCompleted epoch:
+                    epochs.Add(new EpochRecord(epoch.Epoch, epoch.TrainLoss, epoch.TestLoss.IsSome ? epoch.TestLoss.IfNone(0) : null, epoch.LearningRate));
+                    if (epoch.Epoch + 1 == stopAfter)
+                        return new RunRecord(epochs, "stopped", Some(epoch.Checkpoint().IfFail(e => throw new InvalidOperationException(e.Message))));
+                    break;
+                case TrainingFinished finished:
+                    var m = finished.Model;
+                    return new RunRecord(epochs,
+                        $"finished {string.Join(" ", m.Final.Entries.Map(e => $"{e.Key}=[{string.Join(",", e.Value.Data.Map(v => BitConverter.SingleToUInt32Bits(v).ToString("x8")))}]"))} " +
+                        $"last {m.LastEpoch} predictions {string.Join(",", m.TestPredictions.Memory.ToArray().Select(v => BitConverter.SingleToUInt32Bits(v).ToString("x8")))} " +
+                        $"monitor {m.Monitoring.StoppedAt} {m.Monitoring.Best} {m.Monitoring.Restored}", None);
+                case TrainingFailed failed:
+                    return new RunRecord(epochs, $"failed {failed.Error.Message}", None);
+            }
+        }
+        return new RunRecord(epochs, "no ending", None);
+    }
+}
