@@ -1,1 +1,2 @@
-return Functional.Cli.CliApp.Run(args, Functional.Models.ModelCatalog.All, Console.Out, Console.Error);
+return Functional.Cli.Native.FastExit.AfterFlushing(
+    Functional.Cli.CliApp.Run(args, Functional.Models.ModelCatalog.All, Console.Out, Console.Error));
