@@ -14,5 +14,5 @@ public class WorkflowBenchmarks
     [Benchmark]
     public double NotebookRun() =>
         NotebookWorkflow.Run(NotebookSettings.With(input => input), ModelCatalog.All, ComputeDevice.Cpu)
-            .Match(Succ: result => result.Trained.Log.Last.TrainLoss, Fail: e => throw new InvalidOperationException(e.Message));
+            .Match(Succ: result => result.Trained.Curve.Points.Last.TrainLoss, Fail: e => throw new InvalidOperationException(e.Message));
 }

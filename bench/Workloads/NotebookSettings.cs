@@ -7,7 +7,7 @@ namespace Functional.Bench.Workloads;
 public static class NotebookSettings
 {
     public static RunSettings With(Func<SettingsInput, SettingsInput> change) =>
-        RunSettings.Create(change(SettingsInput.Notebook), ModelCatalog.Specs).Match(
+        RunSettings.Create(change(SettingsInput.Notebook), ModelCatalog.Specs, MemoryBudget.Unlimited).Match(
             Succ: settings => settings,
             Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
 }

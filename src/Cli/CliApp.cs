@@ -14,7 +14,7 @@ public static class CliApp
     {
         // Compiling the settings check costs a start-up tens of milliseconds; it happens on the second core while the
         // command line is parsed. It is pure, so checking the notebook's settings once more changes nothing.
-        _ = Task.Run(() => RunSettings.Create(SettingsInput.Notebook, models.Map(m => m.Spec)));
+        _ = Task.Run(() => RunSettings.Create(SettingsInput.Notebook, models.Map(m => m.Spec), MemoryBudget.Unlimited));
         var syntax = new CommandLineSyntax();
         var parsed = syntax.Parse(args);
         var command = parsed.Command;

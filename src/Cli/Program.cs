@@ -1,2 +1,2 @@
 return Functional.Cli.Native.FastExit.AfterFlushing(
-    Functional.Cli.CliApp.Run(args, Functional.Models.ModelCatalog.All, Console.Out, Console.Error));
+    Functional.Cli.Output.ConsoleStreams.Run((stdout, stderr) => Functional.Cli.CliApp.Run(args, Functional.Models.ModelCatalog.All, stdout, stderr)));

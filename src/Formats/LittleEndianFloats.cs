@@ -3,7 +3,7 @@ using LanguageExt;
 
 namespace Functional.Formats;
 
-/// <summary>Raw little-endian float32/float64 storage bytes, bit-exact (NaN payloads and -0.0 survive).</summary>
+/// <summary>Raw little-endian float32 storage bytes, bit-exact (NaN payloads and -0.0 survive); reading is StorageLayout.Gather.</summary>
 internal static class LittleEndianFloats
 {
     public static byte[] ToBytes(Seq<float> values)
@@ -17,10 +17,4 @@ internal static class LittleEndianFloats
         }
         return bytes;
     }
-
-    public static float Float32At(ReadOnlySpan<byte> bytes, long index) =>
-        BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32LittleEndian(bytes[(int)(index * sizeof(float))..]));
-
-    public static double Float64At(ReadOnlySpan<byte> bytes, long index) =>
-        BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(bytes[(int)(index * sizeof(double))..]));
 }

@@ -1,4 +1,5 @@
 using Functional.Domain.Tensors;
+using Functional.Domain.Text;
 using Functional.Formats.Safetensors;
 using Functional.Formats.TorchSave;
 using Functional.Formats.Zip;
@@ -18,6 +19,7 @@ public static class ModelFile
     public static Fin<ModelFileFormat> Detect(byte[] bytes)
     {
         if (bytes.Length == 0) return Error.New("the model file is empty");
+        if (bytes.LongLength > FormatLimits.MaxFileBytes) return TooLarge(bytes.LongLength);
         if (ZipDirectory.LooksLikeZip(bytes)) return ModelFileFormat.TorchSave;
         if (SafetensorsReader.HasPlausibleHeader(bytes)) return ModelFileFormat.Safetensors;
         if (bytes.AsSpan().StartsWith(LegacyTorchPrefix))
@@ -31,9 +33,14 @@ public static class ModelFile
         from finite in allowNonFinite ? loaded : RefuseNonFinite(loaded)
         select finite;
 
+    /// <summary>The refusal of a file over <see cref="FormatLimits.MaxFileBytes"/>, named by its size.</summary>
+    public static Error TooLarge(long size) => Error.New(
+        $"the file is {size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes; model files of up to " +
+        $"{FormatLimits.MaxFileBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes ({FormatLimits.MaxFileBytes >> 20} MiB) are read (see Limits in the README)");
+
     private static Fin<LoadedStateDict> RefuseNonFinite(LoadedStateDict loaded) =>
         loaded.StateDict.Entries
-            .Choose(e => e.Value.Data.Find(v => !float.IsFinite(v)).Map(v => $"'{e.Key}' contains {v}"))
+            .Choose(e => e.Value.Data.Find(v => !float.IsFinite(v)).Map(v => $"'{Echo.Text(e.Key)}' contains {v}"))
             .HeadOrNone()
             .Match(
                 Some: problem => Fin<LoadedStateDict>.Fail(Error.New($"the model file holds non-finite values: {problem}; pass --allow-nonfinite to load it anyway")),

@@ -53,7 +53,7 @@ public sealed class ExportCommandTests
     [Fact]
     public void A_model_whose_forward_has_no_graph_still_trains()
     {
-        var settings = RunSettings.Create(SettingsInput.Notebook with { Model = "test-power", Epochs = 40 }, DeployModels.All.Map(m => m.Spec))
+        var settings = RunSettings.Create(SettingsInput.Notebook with { Model = "test-power", Epochs = 40 }, DeployModels.All.Map(m => m.Spec), MemoryBudget.Unlimited)
             .Match(Succ: s => s, Fail: e => throw new InvalidOperationException(e.Head.Message));
 
         var result = NotebookWorkflow.Run(settings, DeployModels.All, ComputeDevice.Cpu);

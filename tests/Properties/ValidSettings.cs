@@ -7,7 +7,7 @@ namespace Functional.Tests.Properties;
 internal static class ValidSettings
 {
     public static RunSettings From(SettingsInput input) =>
-        RunSettings.Create(input, ModelCatalog.Specs).Match(
+        RunSettings.Create(input, ModelCatalog.Specs, MemoryBudget.Unlimited).Match(
             Succ: settings => settings,
             Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
 

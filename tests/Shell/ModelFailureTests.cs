@@ -17,7 +17,7 @@ public sealed class ModelFailureTests
     [Fact]
     public void Training_ends_with_one_failure_event_whose_message_is_one_line_naming_the_model_and_the_cause()
     {
-        var settings = RunSettings.Create(SettingsInput.Notebook with { Model = "mismatched-mlp" }, ModelCatalog.Specs)
+        var settings = RunSettings.Create(SettingsInput.Notebook with { Model = "mismatched-mlp" }, ModelCatalog.Specs, MemoryBudget.Unlimited)
             .Match(Succ: s => s, Fail: e => throw new InvalidOperationException(e.Head.Message));
         var events = NotebookWorkflow.Prepare(settings, ModelCatalog.All)
             .Match(Succ: run => run.Training(ComputeDevice.Cpu).ToList(), Fail: e => throw new InvalidOperationException(e.Message));

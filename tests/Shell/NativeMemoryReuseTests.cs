@@ -18,7 +18,7 @@ namespace Functional.Tests.Shell;
 public sealed class NativeMemoryReuseTests
 {
     static TrainedModel Train(SettingsInput input) =>
-        RunSettings.Create(input, ModelCatalog.Specs).ToFin()
+        RunSettings.Create(input, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin()
             .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu))
             .Match(Succ: r => r.Trained, Fail: e => throw new InvalidOperationException(e.Message));
 

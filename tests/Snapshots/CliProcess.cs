@@ -30,6 +30,35 @@ public static class CliProcess
         return new CliRun(process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"), folder);
     }
 
+    /// <summary>
+    /// Runs the CLI in <paramref name="folder"/> and watches its peak resident memory (VmHWM, read every 20 ms until it
+    /// exits; the kernel keeps the peak, so only a rise in the last 20 ms could go unseen) and how long it took.
+    /// </summary>
+    public static (CliRun Run, long PeakResidentBytes, TimeSpan Elapsed) RunMeasured(string folder, params string[] args)
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Start(CliAssembly, folder, new Dictionary<string, string>(), args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var peak = 0L;
+        while (!process.WaitForExit(20)) peak = Math.Max(peak, PeakResidentBytes(process.Id));
+        process.WaitForExit();
+        return (new CliRun(process.ExitCode, stdout.Result.ReplaceLineEndings("\n"), stderr.Result.ReplaceLineEndings("\n"), folder), peak, clock.Elapsed);
+    }
+
+    static long PeakResidentBytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0; // it has just exited
+        }
+    }
+
     /// <summary>The CLI started in <paramref name="folder"/> with stdout and stderr redirected; the caller reads them and waits.</summary>
     public static Process Start(string folder, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(CliAssembly, folder, environment, args);

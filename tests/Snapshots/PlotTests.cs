@@ -21,7 +21,7 @@ public sealed class PlotTests
 
     /// <summary>The notebook's own run in-process: the same numbers the CLI plotted, to know where each point must land.</summary>
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin()
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin()
             .Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu))
             .Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
@@ -84,7 +84,7 @@ public sealed class PlotTests
     public void The_loss_plot_shows_each_curves_colour_at_all_but_at_most_two_of_the_evaluated_epochs()
     {
         using var png = WrittenPng(PlotFiles.LossFile);
-        var log = Notebook.Value.Trained.Log;
+        var log = Notebook.Value.Trained.Curve.Points;
         var layout = LaidOut(NotebookPlots.Loss(log));
         // The curves cross, so a point may be painted by the other curve; most points must show their own colour.
         var epochs = log.Map(e => (float)e.Epoch);

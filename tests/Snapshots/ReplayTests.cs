@@ -79,7 +79,7 @@ public sealed class ReplayTests
         var replayed = CliProcess.RunIn(original.WorkingDirectory, "--config", "edited.json");
         Assert.Equal(2, replayed.ExitCode);
         Assert.Equal(
-            "error: --epochs must be a whole number of at least 1, got -3\nerror: --lr must be a finite number greater than 0, got 0\n",
+            "error: --epochs must be a whole number of at least 1, got -3\nerror: --lr must be a number greater than 0 that float32, the type it is used in, can hold (from 1E-45 to 3.4028235E+38); got 0\n",
             replayed.Stderr);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RunRecordTests
     static readonly Lazy<CliRun> Run = new(() => CliProcess.Run("--runs", "records"));
 
     static readonly Lazy<WorkflowResult> Notebook = new(() =>
-        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
+        RunSettings.Create(SettingsInput.Notebook, ModelCatalog.Specs, MemoryBudget.Unlimited).ToFin().Bind(settings => NotebookWorkflow.Run(settings, ModelCatalog.All, ComputeDevice.Cpu)).Match(Succ: r => r, Fail: e => throw new InvalidOperationException(e.Message)));
 
     static string RecordFolder(CliRun run, string root = "records")
     {
@@ -49,10 +49,10 @@ public sealed class RunRecordTests
         var rows = File.ReadAllLines(Path.Combine(RecordFolder(Run.Value), "metrics.csv")).Select(line => line.Split(',')).ToList();
         Assert.Equal(["epoch", "train_loss", "test_loss"], rows[0]);
         var trained = Notebook.Value.Trained;
-        var expected = trained.Log.Add(trained.LastEpoch).ToList();
+        var expected = trained.Curve.Points.Add(trained.LastEpoch).ToList();
         Assert.Equal(expected.Count, rows.Count - 1);
         var printed = Run.Value.Stdout.Split('\n').Where(l => l.StartsWith("Epoch: ")).ToList();
-        Assert.Equal(trained.Log.Count, printed.Count);
+        Assert.Equal(trained.Curve.Points.Count, printed.Count);
         foreach (var (row, entry) in rows.Skip(1).Zip(expected))
         {
             Assert.Equal(entry.Epoch, int.Parse(row[0], CultureInfo.InvariantCulture));

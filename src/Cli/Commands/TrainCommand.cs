@@ -4,6 +4,7 @@ using Functional.Cli.Output;
 using Functional.Cli.Plots;
 using Functional.Cli.Progress;
 using Functional.Cli.Runs;
+using Functional.Cli.Storage;
 using Functional.Domain.Workflow;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
@@ -16,7 +17,8 @@ namespace Functional.Cli.Commands;
 
 /// <summary>
 /// The main job, the whole notebook, as one sandwich: check every input; train (the only part that reports as it goes:
-/// progress and Ctrl+C, on stderr); compute everything that will be written and printed; write it; print it.
+/// progress and Ctrl+C, on stderr; every evaluation is spooled to disk, not kept); compute everything that will be
+/// written and printed; write it all in one transaction; print it.
 /// </summary>
 public static class TrainCommand
 {
@@ -35,6 +37,8 @@ public static class TrainCommand
     public static int Run(TrainRequest request, Seq<Error> parseProblems, Seq<TorchModel> models, TextWriter stdout, TextWriter stderr)
     {
         var timing = (StartedAt: DateTimeOffset.UtcNow, Total: Stopwatch.StartNew());
+        // SIGINT and SIGTERM are requests from here on: training stops after an epoch, a commit completes or rolls back.
+        using var interruption = Interruption.Listen();
         var plan = TrainPlan.Check(request, parseProblems, models.Map(m => m.Spec));
         // Skia and ScottPlot take a quarter of a second to warm up; that happens on the second core while libtorch
         // loads and the model trains. (libtorch itself loads on this thread: loaded on another one, it stalled this
@@ -43,16 +47,23 @@ public static class TrainCommand
         var plotsWarm = plan.Exists(p => p.DrawsPlots) ? Task.Run(PlotFiles.WarmUp) : Task.CompletedTask;
         try
         {
-            return (
-                    from valid in plan
-                    from model in models.Find(m => m.Spec.Key == valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{valid.Settings.ModelKey}'")).AsFailure()
-                    from device in TorchBackend.LoadAndPickDevice().AsFailure()
-                    from trained in Train(valid, model, device, stderr)
-                    from outputs in TrainOutputs.Of(valid, trained.Result, model, device,
-                        new RunTiming(timing.StartedAt, trained.Duration, timing.Total), AppVersions.Read())
-                    from written in outputs.Write()
-                    select new Report(outputs.Transcript, written))
-                .Match(Succ: report => report.Print(stdout, stderr), Fail: error => ErrorReport.Write(stderr, error));
+            return plan.Bind(valid => EvaluationSpool.Create(Path.GetDirectoryName(Path.GetFullPath(valid.OutPath))!).AsFailure().Map(spool => (valid, spool)))
+                .Match(
+                    Succ: run =>
+                    {
+                        // The spool holds the training log until the transcript is printed, then is deleted.
+                        using var spool = run.spool;
+                        return (
+                                from model in models.Find(m => m.Spec.Key == run.valid.Settings.ModelKey).ToFin(Error.New($"unknown model '{run.valid.Settings.ModelKey}'")).AsFailure()
+                                from device in TorchBackend.LoadAndPickDevice().AsFailure()
+                                from trained in Train(run.valid, model, device, stderr, spool, interruption)
+                                from outputs in TrainOutputs.Of(run.valid, trained.Result, spool.Evaluations, model, device,
+                                    new RunTiming(timing.StartedAt, trained.Duration, timing.Total), AppVersions.Read())
+                                from written in outputs.Write(interruption)
+                                select new Report(outputs.Transcript, written))
+                            .Match(Succ: report => report.Print(stdout, stderr, interruption), Fail: error => ErrorReport.Write(stderr, error));
+                    },
+                    Fail: error => ErrorReport.Write(stderr, error));
         }
         finally
         {
@@ -60,32 +71,25 @@ public static class TrainCommand
         }
     }
 
-    /// <summary>The notebook's line, split and trained; Ctrl+C asks training to stop after the current epoch instead of killing the process mid-write.</summary>
-    static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, TextWriter stderr)
+    /// <summary>The notebook's line, split and trained; a signal asks training to stop after the current epoch instead of killing the process mid-write.</summary>
+    static Fin<(WorkflowResult Result, TimeSpan Duration)> Train(TrainPlan plan, TorchModel model, ComputeDevice device, TextWriter stderr,
+        EvaluationSpool spool, Interruption interruption)
     {
-        using var interrupt = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
+        // Printed once the signal handlers are in place, so a signal after this line reaches training.
+        stderr.WriteLine($"Using device: {device.Name}");
+        var prepared = NotebookWorkflow.Prepare(plan.Settings, model);
+        var clock = Stopwatch.StartNew();
+        var outcome = TrainingProgress.Run(spool.Recording(prepared.Training(device)), plan.Settings.Training.Epochs, ProgressDelay(plan.Progress), stderr,
+            interruption.Token);
+        var duration = clock.Elapsed;
+        return outcome switch
         {
-            // Printed once Ctrl+C is handled, so a signal after this line reaches training.
-            stderr.WriteLine($"Using device: {device.Name}");
-            var prepared = NotebookWorkflow.Prepare(plan.Settings, model);
-            var clock = Stopwatch.StartNew();
-            var outcome = TrainingProgress.Run(prepared.Training(device), plan.Settings.Training.Epochs, ProgressDelay(plan.Progress), stderr, interrupt.Token);
-            var duration = clock.Elapsed;
-            return outcome switch
-            {
-                TrainingCompleted completed => (prepared.With(completed.Model), duration),
-                TrainingInterrupted stopped => Exits.Interrupted($"training stopped after {stopped.EpochsDone} of {stopped.Epochs} epochs; no model file was written"),
-                TrainingBroke broke => Exits.Failure(broke.Error),
-                _ => Exits.Failure(Error.New("training ended in an unknown way")),
-            };
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+            TrainingCompleted completed => (prepared.With(completed.Model), duration),
+            TrainingInterrupted stopped => Exits.Interrupted(interruption.ExitCode,
+                $"training stopped after {stopped.EpochsDone} of {stopped.Epochs} epochs; no model file was written"),
+            TrainingBroke broke => Exits.Failure(broke.Error),
+            _ => Exits.Failure(Error.New("training ended in an unknown way")),
+        };
     }
 
     /// <summary>The bar goes to stderr, so it never changes stdout; on its own it shows only when a person is watching both streams.</summary>

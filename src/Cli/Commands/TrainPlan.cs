@@ -1,4 +1,6 @@
+using Functional.Cli.Native;
 using Functional.Cli.Output;
+using Functional.Cli.Plots;
 using Functional.Cli.Progress;
 using Functional.Cli.Storage;
 using Functional.Domain.Models;
@@ -27,14 +29,20 @@ public sealed record TrainPlan(
     public bool DrawsPlots => WritePlots && (RunsFolder.IsSome || PlotsCopy.IsSome);
 
     /// <summary>Every problem at once, bad input all of them: the parser's (and --config's), the core's settings check, then the output locations.</summary>
-    public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models)
+    public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models) =>
+        Check(request, parseProblems, models, AvailableMemory.Read());
+
+    public static Fin<TrainPlan> Check(TrainRequest request, Seq<Error> parseProblems, Seq<ModelSpec> models, MemoryBudget memory)
     {
-        var settings = RunSettings.Create(request.Settings, models);
+        var settings = RunSettings.Create(request.Settings, models, memory);
+        var plotsCopy = request.WritePlots ? request.PlotsCopy : None;
+        var plots = plotsCopy.Map(PlotTargets).IfNone(Seq<OutputTarget>());
         var problems = parseProblems
             + settings.Match(Succ: _ => Seq<Error>(), Fail: errors => errors)
             + OutputPathCheck.Problems("--out", request.OutPath)
-            + (request.WritePlots ? request.PlotsCopy.Map(folder => OutputFolderCheck.Problems("--plots", folder)).IfNone(Seq<Error>()) : Seq<Error>())
-            + (request.WriteRuns ? OutputFolderCheck.Problems("--runs", request.RunsFolder) : Seq<Error>());
+            + plotsCopy.Map(folder => OutputFolderCheck.Problems("--plots", folder)).IfNone(Seq<Error>()) + plots.Bind(OutputTargetCheck.Problems)
+            + (request.WriteRuns ? OutputFolderCheck.Problems("--runs", request.RunsFolder) : Seq<Error>())
+            + OutputTargetCheck.Collisions(new OutputTarget("--out", request.OutPath).Cons(plots));
         return problems.IsEmpty
             ? settings.Match(
                 Succ: valid => FinSucc(new TrainPlan(valid, request.OutPath, ModelFileFormats.For(request.OutPath, request.Format),
@@ -42,4 +50,8 @@ public sealed record TrainPlan(
                 Fail: errors => FinFail<TrainPlan>(Exits.BadInput(Error.Many(errors))))
             : FinFail<TrainPlan>(Exits.BadInput(Error.Many(problems)));
     }
+
+    /// <summary>The plot files a run would write into <paramref name="folder"/>.</summary>
+    static Seq<OutputTarget> PlotTargets(string folder) =>
+        Seq(PlotFiles.DataFile, PlotFiles.PredictionsFile, PlotFiles.LossFile).Map(file => new OutputTarget("--plots", Path.Combine(folder, file))).Strict();
 }

@@ -5,8 +5,10 @@ namespace Functional.Cli.Native;
 /// <summary>
 /// Ends the process as soon as the command is done. A normal exit runs libtorch's C++ static destructors (about
 /// 0.1 s of oneDNN and operator-registry teardown) and the runtime's shutdown, which change nothing the user sees:
-/// by then every file is written and closed and every background task has been waited for. So the console is
-/// flushed and the process leaves through <c>_exit</c>. Only the entry point calls this, never a test in-process.
+/// by then every file is written and closed, every background task has been waited for, and
+/// <see cref="Output.ConsoleStreams"/> has flushed and closed our stdout and stderr. So what may remain in the runtime's
+/// own Console writers is flushed and the process leaves through <c>_exit</c>. Only the entry point calls this, never a
+/// test in-process.
 /// </summary>
 public static class FastExit
 {

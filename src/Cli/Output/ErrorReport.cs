@@ -11,6 +11,10 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>128 + SIGINT, what shells report for a program stopped by Ctrl+C.</summary>
     public const int Interrupted = 130;
+    /// <summary>128 + SIGTERM, for a program asked to stop by <c>kill</c> (or a service manager).</summary>
+    public const int Terminated = 143;
+
+    public static bool IsInterruption(int code) => code is Interrupted or Terminated;
 }
 
 /// <summary>
@@ -24,6 +28,9 @@ public static class Exits
     public static Error Failure(Error error) => WithCode(ExitCodes.Failure, error);
 
     public static Error Interrupted(string message) => Error.New(ExitCodes.Interrupted, message);
+
+    /// <summary>An interruption by the signal whose exit code is <paramref name="code"/> (130 for SIGINT, 143 for SIGTERM).</summary>
+    public static Error Interrupted(int code, string message) => Error.New(code, message);
 
     public static Fin<A> AsBadInput<A>(this Fin<A> result) => result.Match(Succ: FinSucc, Fail: error => FinFail<A>(BadInput(error)));
 
@@ -45,7 +52,7 @@ public static class ErrorReport
     {
         var errors = Exits.Flatten(error);
         var code = errors.Map(e => e.Code).Find(c => c != 0).IfNone(ExitCodes.Failure);
-        foreach (var e in errors) stderr.WriteLine($"{(code == ExitCodes.Interrupted ? "interrupted" : "error")}: {e.Message}");
+        foreach (var e in errors) stderr.WriteLine($"{(ExitCodes.IsInterruption(code) ? "interrupted" : "error")}: {e.Message}");
         return code;
     }
 }

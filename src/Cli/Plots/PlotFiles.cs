@@ -16,7 +16,7 @@ public static class PlotFiles
     public static Seq<(string File, byte[] Png)> Render(WorkflowResult result) => Seq(
         (DataFile, Png(NotebookPlots.Data(result.Split))),
         (PredictionsFile, Png(NotebookPlots.Predictions(result.Split, Some(result.Trained.TestPredictions)))),
-        (LossFile, Png(NotebookPlots.Loss(result.Trained.Log)))).Strict();
+        (LossFile, Png(NotebookPlots.Loss(result.Trained.Curve.Points)))).Strict();
 
     static byte[] Png(ScottPlot.Plot plot) => plot.GetImageBytes(NotebookPlots.Width, NotebookPlots.Height, ScottPlot.ImageFormat.Png);
 

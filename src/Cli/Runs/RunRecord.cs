@@ -1,9 +1,13 @@
 using System.Globalization;
+using Functional.Cli.Native;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
 
 namespace Functional.Cli.Runs;
+
+/// <summary>A run's folder, and the folders made to hold it (removed again if the record is not written).</summary>
+public sealed record RunFolder(string Folder, Seq<string> Created);
 
 /// <summary>A run's folder: <c>runs/&lt;timestamp&gt;/</c> with <c>run.json</c>, <c>metrics.csv</c>, <c>model.pt</c> (or <c>.safetensors</c>) and the plots.</summary>
 public static class RunRecord
@@ -18,36 +22,31 @@ public static class RunRecord
     public static string FolderName(DateTimeOffset startedAt) =>
         startedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH-mm-ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>The folder made for this run; a second run in the same second gets <c>-2</c>, <c>-3</c>, ...</summary>
-    public static Fin<string> CreateFreshFolder(string root, string name)
+    /// <summary>
+    /// The folder made for this run; a second run in the same second gets <c>-2</c>, <c>-3</c>, ... Each name is taken
+    /// with one mkdir that fails if the folder exists, so two runs at once never share a folder.
+    /// </summary>
+    public static Fin<RunFolder> CreateFreshFolder(string root, string name)
     {
         try
         {
-            Directory.CreateDirectory(root);
+            var created = new List<string>();
+            var missing = new Stack<string>();
+            for (var path = Path.GetFullPath(root); !Directory.Exists(path) && Path.GetDirectoryName(path) is { } parent; path = parent) missing.Push(path);
+            foreach (var folder in missing)
+            {
+                Directory.CreateDirectory(folder);
+                created.Add(folder);
+            }
             for (var attempt = 1; ; attempt++)
             {
                 var folder = Path.Combine(root, attempt == 1 ? name : $"{name}-{attempt}");
-                if (Directory.Exists(folder)) continue;
-                Directory.CreateDirectory(folder);
-                return folder;
+                if (Posix.TryCreateFolder(folder)) return new RunFolder(folder, toSeq(created.Append(Path.GetFullPath(folder))).Strict());
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return FinFail<string>(Error.New($"could not write the run record under '{root}': {e.Message}"));
-        }
-    }
-
-    /// <summary>Takes back a folder made for a record that was then not written.</summary>
-    public static void RemoveIfEmpty(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing was written into it; an empty folder left behind is harmless.
+            return FinFail<RunFolder>(Error.New($"could not write the run record under '{root}': {e.Message}"));
         }
     }
 }

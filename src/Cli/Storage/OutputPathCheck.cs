@@ -14,7 +14,8 @@ public static class OutputPathCheck
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
             return Seq1(Error.New($"{flag} '{path}' is a folder; give a file path such as {Path.Combine(path, "model.pt")}"));
-        return FolderProblems(flag, path, Path.GetDirectoryName(full) ?? full);
+        var target = OutputTargetCheck.Problems(new OutputTarget(flag, path));
+        return target.IsEmpty ? FolderProblems(flag, path, Path.GetDirectoryName(full) ?? full) : target;
     }
 
     /// <summary>

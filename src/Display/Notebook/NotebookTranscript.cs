@@ -13,16 +13,18 @@ namespace Functional.Display.Notebook;
 public static class NotebookTranscript
 {
     /// <summary>
-    /// Everything the notebook prints, cell by cell: the data, the model before training, the training log, the
+    /// Everything the notebook prints, cell by cell: the data, the model before training, the training log (every
+    /// evaluation, read lazily: a long run's log is streamed from where the shell keeps it, never held as text), the
     /// predictions, saving, and the reloaded model's predictions compared with the original ones.
     /// </summary>
-    public static Seq<string> Of(WorkflowResult result, string savedTo, Floats reloadedPredictions, StateDict reloadedState) =>
-        DataCells(result)
-        + ModelCells(result.Model.Repr, result.Trained.Initial)
-        + TrainingCells(result.Trained.Log)
-        + PredictionCells(result.Trained.TestPredictions)
-        + Seq1(Saving(savedTo))
-        + ReloadCells(result.Model.Repr, result.Trained.TestPredictions, reloadedPredictions, reloadedState);
+    public static IEnumerable<string> Of(WorkflowResult result, IEnumerable<EpochLog> evaluations, string savedTo, Floats reloadedPredictions, StateDict reloadedState) =>
+        // Enumerable's Concat, not Seq's: a Seq would read the whole log into memory as soon as it is built.
+        DataCells(result).AsEnumerable()
+            .Concat(ModelCells(result.Model.Repr, result.Trained.Initial))
+            .Concat(TrainingCells(evaluations))
+            .Concat(PredictionCells(result.Trained.TestPredictions))
+            .Append(Saving(savedTo))
+            .Concat(ReloadCells(result.Model.Repr, result.Trained.TestPredictions, reloadedPredictions, reloadedState));
 
     public static Seq<string> DataCells(WorkflowResult result)
     {
@@ -41,8 +43,8 @@ public static class NotebookTranscript
         PythonValue.TupleOf(new PythonValue.Leaf(moduleRepr), PythonValue.OrderedDictOf(initial)).Pretty(),
         PythonValue.ListOf(initial.Entries.Map(e => PythonValue.Parameter(e.Value)).ToArray()).Pretty());
 
-    public static Seq<string> TrainingCells(Seq<EpochLog> log) =>
-        log.Map(e => TrainingLog.TrainingLogLine(e.Epoch, e.TrainLoss, e.TestLoss));
+    public static IEnumerable<string> TrainingCells(IEnumerable<EpochLog> log) =>
+        log.Select(e => TrainingLog.TrainingLogLine(e.Epoch, e.TrainLoss, e.TestLoss));
 
     /// <summary>The notebook shows the predictions twice: <c>y_preds</c> and <c>y_preds.cpu()</c>.</summary>
     public static Seq<string> PredictionCells(Floats predictions) => Seq(Column(predictions), Column(predictions));

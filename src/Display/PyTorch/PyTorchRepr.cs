@@ -32,13 +32,7 @@ public static class PyTorchRepr
     /// <summary><c>repr(module.state_dict())</c>, e.g. <c>OrderedDict([('weight', tensor([0.3367])), ('bias', tensor([0.1288]))])</c>.</summary>
     public static string StateDict(StateDict stateDict) => PythonValue.OrderedDictOf(stateDict).Repr();
 
-    private static TensorView<T> ViewOf<T>(long[] dims, ReadOnlyMemory<T> values)
-    {
-        var expected = dims.Aggregate(1L, (n, d) => n * d);
-        if (dims.Any(d => d < 0) || expected != values.Length)
-            throw new ArgumentException($"shape {PythonTuple(dims)} needs {expected} values but {values.Length} were given");
-        return new TensorView<T>(dims, values, 0);
-    }
+    private static TensorView<T> ViewOf<T>(long[] dims, ReadOnlyMemory<T> values) => TensorView<T>.Of(dims, values);
 
     private static string Compose<T>(
         TensorView<T> view, bool requiresGrad, string? nonDefaultDtype, Func<IReadOnlyList<T>, ElementFormatter<T>> formatterFor)
@@ -55,8 +49,20 @@ public static class PyTorchRepr
         else
         {
             var summarise = TensorLayout.IsSummarised(view);
-            var formatter = formatterFor(TensorLayout.FormatterValues(view, summarise).ToList());
-            body = TensorLayout.Body(view, Prefix.Length, summarise, formatter);
+            var formatter = TensorLayout.ShownElementCount(view, summarise) <= TensorLayout.MaxShownElements
+                ? formatterFor(TensorLayout.FormatterValues(view, summarise).ToList())
+                : null;
+            if (formatter is not null && TensorLayout.BodyLength(view, Prefix.Length, summarise, formatter.Width) <= TensorLayout.MaxBodyLength)
+            {
+                body = TensorLayout.Body(view, Prefix.Length, summarise, formatter);
+            }
+            else
+            {
+                // Beyond what PyTorch does: a print this large would be megabytes of brackets and newlines (see TensorLayout).
+                body = "[...]";
+                suffixes.Add("size=" + PythonTuple(view.Shape));
+                if (nonDefaultDtype is not null) suffixes.Add("dtype=" + nonDefaultDtype);
+            }
         }
 
         if (requiresGrad) suffixes.Add("requires_grad=True");

@@ -1,23 +1,31 @@
 namespace Functional.Display.PyTorch;
 
-/// <summary>A row-major, read-only view of one sub-tensor: the printer walks nested dimensions without copying.</summary>
-internal readonly record struct TensorView<T>(long[] Shape, ReadOnlyMemory<T> Data, long Offset)
+/// <summary>
+/// A row-major, read-only tensor to print: its shape, the strides that shape implies, and the values. The printer walks
+/// it with index arithmetic instead of making a sub-view per dimension, so a deep shape costs nothing to step into.
+/// </summary>
+internal readonly record struct TensorView<T>(long[] Shape, long[] Strides, ReadOnlyMemory<T> Data)
 {
     public int Dimensions => Shape.Length;
 
-    public long Size0 => Shape[0];
+    public long ElementCount => Data.Length;
 
-    public long ElementCount => Shape.Aggregate(1L, (n, d) => n * d);
+    public T At(long position) => Data.Span[(int)position];
 
-    public TensorView<T> Row(long index)
+    /// <summary>A view of <paramref name="data"/> in <paramref name="shape"/>; the shape must account for the data exactly.</summary>
+    public static TensorView<T> Of(long[] shape, ReadOnlyMemory<T> data)
     {
-        var rest = Shape[1..];
-        var stride = rest.Aggregate(1L, (n, d) => n * d);
-        return new TensorView<T>(rest, Data, Offset + index * stride);
+        var strides = new long[shape.Length];
+        Int128 step = 1;
+        for (var i = shape.Length - 1; i >= 0; i--)
+        {
+            if (shape[i] < 0) throw new ArgumentException($"shape has a negative size {shape[i]}");
+            strides[i] = step > long.MaxValue ? long.MaxValue : (long)step;
+            step = Int128.Min((Int128)long.MaxValue + 1, step * Math.Max(shape[i], 1));
+        }
+        var expected = shape.Any(d => d == 0) ? 0 : step;
+        if (expected != data.Length)
+            throw new ArgumentException($"a shape of {shape.Length} dimensions needs {(expected > long.MaxValue ? "more than 2^63" : expected.ToString())} values but {data.Length} were given");
+        return new TensorView<T>(shape, strides, data);
     }
-
-    /// <summary>The element at <paramref name="index"/> along a 1-d view.</summary>
-    public T At(long index) => Data.Span[(int)(Offset + index)];
-
-    public T Scalar => Data.Span[(int)Offset];
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Functional.Domain.Data;
 using Functional.Domain.Models;
 using Functional.Domain.Training;
@@ -28,10 +29,13 @@ public sealed record RunSettings
     /// Checks every setting at once, so one run reports every problem (as a smart constructor: independent checks are
     /// applied together, and a check that needs another's result is bound to it).
     /// </summary>
-    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models) =>
+    /// <param name="input">The flags as typed.</param>
+    /// <param name="models">The declared models.</param>
+    /// <param name="memory">The memory the shell found available; the dataset must fit in it (see <see cref="MemoryBudget"/>).</param>
+    public static Validation<Error, RunSettings> Create(SettingsInput input, Seq<ModelSpec> models, MemoryBudget memory) =>
         (DataAndSplit(input),
          Positive("--epochs", input.Epochs),
-         PositiveFinite("--lr", input.LearningRate),
+         PositiveFloat32("--lr", input.LearningRate),
          Positive("--eval-every", input.EvalEvery),
          BatchSize(input),
          FusedOptimizerAndBatch(input),
@@ -41,7 +45,8 @@ public sealed record RunSettings
             data.TrainSplit,
             new TrainingConfig(epochs, learningRate, evalEvery, input.Seed, input.Loss, input.Optimizer,
                 StepFor(model.Fused, batchSize)),
-            model.Spec));
+            model.Spec))
+        .Bind(settings => FitsInMemory(settings, memory));
 
     // Intermediate results are small classes rather than tuples: LanguageExt's generic code is then shared, not compiled
     // afresh for each tuple type, which the CLI would pay for at every start.
@@ -91,6 +96,23 @@ public sealed record RunSettings
                     Some: form => Success<Error, ChosenModel>(new ChosenModel(spec, Some(form))),
                     None: () => Fail<Error, ChosenModel>(Error.New(
                         $"--model '{spec.Key}' ({spec.ClassName}) cannot train with --fused: its forward is not weight * x + bias over two one-element parameters"))));
+
+    /// <summary>
+    /// The dataset and what training it needs must fit in the memory available; the way out is named: mini-batches
+    /// (which drop autograd's full-size temporaries) or fewer samples.
+    /// </summary>
+    static Validation<Error, RunSettings> FitsInMemory(RunSettings settings, MemoryBudget memory)
+    {
+        var (samples, step) = (settings.Data.SampleCount, settings.Training.Step);
+        var needed = MemoryBudget.Needed(samples, step);
+        if (needed <= memory.AvailableBytes) return Success<Error, RunSettings>(settings);
+        var smaller = step is StepKind.FullBatch
+            ? $"train in mini-batches with --batch-size (about {MemoryBudget.BytesPerSample(new StepKind.MiniBatch(1))} bytes a sample) or use a smaller range (a larger --step)"
+            : "use a smaller range (a larger --step, or --start and --end closer together)";
+        return Fail<Error, RunSettings>(Error.New(
+            $"{samples.ToString("N0", CultureInfo.InvariantCulture)} samples need about {MemoryBudget.Describe(needed)} to train this way " +
+            $"({MemoryBudget.BytesPerSample(step)} bytes a sample), but {MemoryBudget.Describe(memory.AvailableBytes)} is available; {smaller}"));
+    }
 
     /// <summary>
     /// --batch-size always means PyTorch's shuffling DataLoader: a batch at least as large as the training split is one

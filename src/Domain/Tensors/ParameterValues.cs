@@ -1,3 +1,4 @@
+using Functional.Domain.Text;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -13,5 +14,6 @@ public sealed record ParameterValues(Seq<long> Shape, Seq<float> Data)
 
     public long ElementCount => Shape.Fold(1L, (n, d) => n * d);
 
-    public string ShapeText => $"[{string.Join(", ", Shape)}]";
+    /// <summary>The shape as an error line shows it: a very long one is cut (see <see cref="Echo.Shape"/>).</summary>
+    public string ShapeText => Echo.Shape(Shape);
 }

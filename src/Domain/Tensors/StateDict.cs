@@ -1,3 +1,4 @@
+using Functional.Domain.Text;
 using LanguageExt;
 
 namespace Functional.Domain.Tensors;
@@ -15,7 +16,7 @@ public sealed record StateDict(Seq<StateEntry> Entries)
 /// <summary>What a module's state_dict must hold: each key with its shape, in order.</summary>
 public sealed record ParameterSpec(string Key, Seq<long> Shape)
 {
-    public string ShapeText => $"[{string.Join(", ", Shape)}]";
+    public string ShapeText => Echo.Shape(Shape);
 }
 
 public sealed record StateDictSpec(Seq<ParameterSpec> Parameters)

@@ -1,3 +1,4 @@
+using Functional.Domain.Text;
 using LanguageExt;
 using LanguageExt.Common;
 using static LanguageExt.Prelude;
@@ -12,9 +13,13 @@ public static class StateDictCheck
         var missing = spec.Parameters
             .Filter(p => candidate.Find(p.Key).IsNone)
             .Map(p => Error.New($"missing key '{p.Key}' (expected shape {p.ShapeText})"));
-        var unexpected = candidate.Entries
-            .Filter(e => !spec.Keys.Exists(k => k == e.Key))
-            .Map(e => Error.New($"unexpected key '{e.Key}'"));
+        // A file can hold thousands of keys no model has: a few are named, the rest counted, so the report stays short.
+        var expected = new System.Collections.Generic.HashSet<string>(spec.Keys, StringComparer.Ordinal);
+        var unexpected = Echo.Listed(
+                candidate.Entries.Filter(e => !expected.Contains(e.Key)).Map(e => $"unexpected key '{Echo.Text(e.Key)}'").ToList(),
+                "unexpected keys")
+            .Select(Error.New)
+            .ToSeq();
         var mismatched = spec.Parameters.Bind(p => candidate.Find(p.Key)
             // Enumerable's comparison, not LanguageExt's: the latter scans every loaded assembly for Eq instances on first use.
             .Filter(v => !Enumerable.SequenceEqual(v.Shape, p.Shape))

@@ -5,13 +5,14 @@ using LanguageExt;
 namespace Functional.Domain.Training;
 
 /// <summary>
-/// The outcome of training: parameters before and after, the evaluation log (the epochs the notebook prints), the last
-/// epoch's losses (epoch <c>epochs - 1</c>, evaluated whether or not it is an evaluation epoch) and the test predictions.
+/// The outcome of training: parameters before and after, the loss curve (bounded: every evaluation of a short run, an
+/// even thinning of a long one), the last epoch's losses (epoch <c>epochs - 1</c>, evaluated whether or not it is an
+/// evaluation epoch) and the test-set predictions.
 /// </summary>
 public sealed record TrainedModel(
     string ModelKey,
     StateDict Initial,
     StateDict Final,
-    Seq<EpochLog> Log,
+    LossCurve Curve,
     EpochLog LastEpoch,
     Floats TestPredictions);

@@ -11,6 +11,7 @@ namespace Functional.Domain.Training;
 /// ending, so a consumer can show progress or stop between epochs. Its rules: <see cref="TrainingConfig.Epochs"/>
 /// epochs, a test loss on evaluation epochs and on the last epoch (recorded, not printed: evaluating is inference only,
 /// so it changes no number), and a stop with one error at the first training loss that is not finite.
+/// Its memory does not grow with the epochs: what it keeps of the evaluations is a bounded <see cref="LossCurve"/>.
 /// </summary>
 public static class TrainingLoop
 {
@@ -31,7 +32,8 @@ public static class TrainingLoop
             yield break;
         }
 
-        var log = new List<EpochLog>();
+        // Bounded whatever the epoch count: the full log is the stream of events itself.
+        var curve = new LossCurve.Builder();
         var last = Option<EpochLog>.None;
         for (var epoch = 0; epoch < config.Epochs; epoch++)
         {
@@ -56,7 +58,7 @@ public static class TrainingLoop
                 if (evaluation)
                 {
                     testLoss = entry.TestLoss;
-                    log.Add(entry);
+                    curve.Add(entry);
                 }
                 if (isLast) last = entry;
             }
@@ -68,7 +70,7 @@ public static class TrainingLoop
             from lastEpoch in last.ToFin(Error.New("training ran no epoch"))
             from final in steps.StateDict()
             from predictions in steps.PredictTest()
-            select new TrainedModel(model.Key, first, final, toSeq(log).Strict(), lastEpoch, predictions);
+            select new TrainedModel(model.Key, first, final, curve.Build(), lastEpoch, predictions);
         yield return finished.Match<TrainingEvent>(Succ: trained => new TrainingFinished(trained), Fail: error => new TrainingFailed(error));
     }
 
@@ -83,12 +85,19 @@ public static class TrainingLoop
                 _ => outcome,
             });
 
-    /// <summary>As Lightning's check_finite_loss: a loss that is NaN or infinite ends training with one readable line.</summary>
+    /// <summary>
+    /// As Lightning's check_finite_loss: a loss that is NaN or infinite ends training with one readable line. A full
+    /// batch's epoch-0 loss is taken before any step, so the learning rate cannot be the cause there: the data's values
+    /// are too large for the loss to be computed in float32 (an MSE of values near 1e20, say). Mini-batches step within
+    /// the epoch, so their epoch-0 loss can already have diverged.
+    /// </summary>
     static Fin<double> Finite(double loss, int epoch, TrainingConfig config) =>
         double.IsFinite(loss)
             ? FinSucc(loss)
-            : FinFail<double>(Error.New(
-                $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
+            : FinFail<double>(Error.New(epoch == 0 && config.Step is not StepKind.MiniBatch
+                ? $"training stopped at epoch 0: the training loss of the initial parameters is {Describe(loss)} in float32, before any step; " +
+                  "the line's values are too large for this loss (use smaller --weight, --bias, --start and --end, or --loss l1)"
+                : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)})"));
 
     static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "infinite" : "-infinite";
 

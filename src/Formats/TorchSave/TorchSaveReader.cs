@@ -1,4 +1,5 @@
 using Functional.Domain.Tensors;
+using Functional.Domain.Text;
 using Functional.Formats.Pickle;
 using Functional.Formats.Zip;
 using Functional.Formats;
@@ -18,7 +19,7 @@ internal static class TorchSaveReader
         from folder in ArchiveFolder(zip)
         from pickleEntry in Entry(zip, $"{folder}/data.pkl")
         from pickle in zip.Read(pickleEntry)
-        from root in RestrictedUnpickler.Load(pickle, new TensorRebuilder(StorageLoader(zip, folder)))
+        from root in RestrictedUnpickler.Load(pickle.ToArray(), new TensorRebuilder(StorageLoader(zip, folder), BudgetFor(zip, folder)))
         from loaded in ToStateDict(root)
         select loaded;
 
@@ -36,10 +37,14 @@ internal static class TorchSaveReader
         };
     }
 
-    private static Func<string, Fin<byte[]>> StorageLoader(ZipDirectory zip, string folder)
+    /// <summary>The elements the file's tensors may hold: what its storages hold, plus the allowance for repeated views.</summary>
+    private static ElementBudget BudgetFor(ZipDirectory zip, string folder) =>
+        new(zip.Entries.Filter(e => e.Name.StartsWith($"{folder}/data/", StringComparison.Ordinal)).Fold(0L, (sum, e) => sum + e.Size));
+
+    private static Func<string, Fin<ReadOnlyMemory<byte>>> StorageLoader(ZipDirectory zip, string folder)
     {
         // A storage shared by several tensors is read (and checksummed) once per load.
-        var loaded = new Dictionary<string, Fin<byte[]>>(StringComparer.Ordinal);
+        var loaded = new Dictionary<string, Fin<ReadOnlyMemory<byte>>>(StringComparer.Ordinal);
         return key =>
         {
             if (!loaded.TryGetValue(key, out var bytes))
@@ -52,7 +57,7 @@ internal static class TorchSaveReader
     }
 
     private static Fin<ZipEntryLocation> Entry(ZipDirectory zip, string name) =>
-        zip.Entries.Find(e => e.Name == name).ToFin(Error.New($"the PyTorch archive has no entry '{name}'"));
+        zip.Find(name).ToFin(Error.New($"the PyTorch archive has no entry '{Echo.Text(name)}'"));
 
     private static Fin<LoadedStateDict> ToStateDict(PickleValue root)
     {
@@ -66,9 +71,9 @@ internal static class TorchSaveReader
             if (key is not PyString name)
                 return Error.New($"the state_dict has a {key.PythonTypeName} key; keys must be strings");
             if (value is not PyTensor tensor)
-                return Error.New($"state_dict entry '{name.Value}' is a {value.PythonTypeName}, not a tensor (save model.state_dict(), not a checkpoint dict)");
+                return Error.New($"state_dict entry '{Echo.Text(name.Value)}' is a {value.PythonTypeName}, not a tensor (save model.state_dict(), not a checkpoint dict)");
             if (!keys.Add(name.Value))
-                return Error.New($"state_dict key '{name.Value}' appears twice");
+                return Error.New($"state_dict key '{Echo.Text(name.Value)}' appears twice");
             entries.Add(new StateEntry(name.Value, tensor.Values));
             tensor.Note.Iter(note => notes.Add($"{name.Value}: {note}"));
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Functional.Domain.Text;
 using LanguageExt.Common;
 using LanguageExt;
 using static LanguageExt.Prelude;
@@ -24,14 +25,19 @@ internal sealed class ZipDirectory
     private const int EndRecordSize = 22;
 
     private readonly byte[] archive;
+    private readonly Dictionary<string, ZipEntryLocation> byName;
 
-    private ZipDirectory(byte[] archive, Seq<ZipEntryLocation> entries)
+    private ZipDirectory(byte[] archive, List<ZipEntryLocation> entries)
     {
         this.archive = archive;
-        Entries = entries;
+        Entries = entries.ToSeq().Strict();
+        byName = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
 
     public Seq<ZipEntryLocation> Entries { get; }
+
+    /// <summary>The entry of that exact name; a lookup, since an archive can list a million entries.</summary>
+    public Option<ZipEntryLocation> Find(string name) => byName.TryGetValue(name, out var entry) ? entry : Option<ZipEntryLocation>.None;
 
     public static bool LooksLikeZip(byte[] bytes) =>
         bytes.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(bytes) == LocalSignature;
@@ -68,22 +74,35 @@ internal sealed class ZipDirectory
         {
             if (ReadCentralEntry(archive, cursor, centralOffset + centralSize).Case is not (ZipEntryLocation location, long next))
                 return Corrupt("bad central directory entry");
-            if (!names.Add(location.Name)) return Corrupt($"duplicate zip entry '{location.Name}'");
+            if (UnsafeName(location.Name).Case is string unsafeName) return Error.New(unsafeName);
+            if (!names.Add(location.Name)) return Corrupt($"duplicate zip entry '{Echo.Text(location.Name)}'");
             entries.Add(location);
             cursor = next;
         }
-        return new ZipDirectory(archive, entries.ToSeq().Strict());
+        return new ZipDirectory(archive, entries);
     }
 
-    public Fin<byte[]> Read(ZipEntryLocation entry)
+    /// <summary>The entry's bytes, checked against their CRC; a view of the archive, not a copy.</summary>
+    public Fin<ReadOnlyMemory<byte>> Read(ZipEntryLocation entry)
     {
         if (entry.Method != 0)
-            return Error.New($"zip entry '{entry.Name}' is compressed (method {entry.Method}); PyTorch stores entries uncompressed");
-        var bytes = archive.AsSpan((int)entry.DataOffset, (int)entry.Size).ToArray();
-        return System.IO.Hashing.Crc32.HashToUInt32(bytes) == entry.Crc
+            return Error.New($"zip entry '{Echo.Text(entry.Name)}' is compressed (method {entry.Method}); PyTorch stores entries uncompressed");
+        ReadOnlyMemory<byte> bytes = archive.AsMemory((int)entry.DataOffset, (int)entry.Size);
+        return System.IO.Hashing.Crc32.HashToUInt32(bytes.Span) == entry.Crc
             ? bytes
-            : Error.New($"zip entry '{entry.Name}' is damaged (checksum mismatch)");
+            : Error.New($"zip entry '{Echo.Text(entry.Name)}' is damaged (checksum mismatch)");
     }
+
+    /// <summary>
+    /// An entry name that could point outside the archive's folder (absolute, with a <c>..</c> or <c>.</c> segment, an
+    /// empty segment or a backslash) is refused, as torch.load refuses it; nothing here extracts files, but a name that
+    /// means two things is not a name to trust.
+    /// </summary>
+    private static Option<string> UnsafeName(string name) =>
+        name.Length == 0 || name.StartsWith('/') || name.Contains('\\') || name.Contains('\0')
+        || name.Split('/').Any(segment => segment is "" or "." or "..")
+            ? Prelude.Some($"zip entry '{Echo.Text(name)}' has an unsafe name (absolute, '..', '.', an empty part or a backslash); torch.load refuses such archives too")
+            : Option<string>.None;
 
     private static Fin<(ZipEntryLocation Location, long Next)> ReadCentralEntry(byte[] archive, long offset, long centralEnd)
     {
@@ -105,12 +124,12 @@ internal sealed class ZipDirectory
         var name = Encoding.UTF8.GetString(archive, (int)offset + 46, nameLength);
 
         if (localOffset + 30 > archive.Length || BinaryPrimitives.ReadUInt32LittleEndian(archive.AsSpan((int)localOffset)) != LocalSignature)
-            return Corrupt($"local header of '{name}' is missing");
+            return Corrupt($"local header of '{Echo.Text(name)}' is missing");
         var localNameLength = BinaryPrimitives.ReadUInt16LittleEndian(archive.AsSpan((int)localOffset + 26));
         var localExtraLength = BinaryPrimitives.ReadUInt16LittleEndian(archive.AsSpan((int)localOffset + 28));
         var dataOffset = localOffset + 30 + localNameLength + localExtraLength;
-        if (dataOffset + compressedSize > archive.Length) return Corrupt($"zip entry '{name}' runs past the end of the file");
-        if (method == 0 && compressedSize != size) return Corrupt($"stored zip entry '{name}' has inconsistent sizes");
+        if (dataOffset + compressedSize > archive.Length) return Corrupt($"zip entry '{Echo.Text(name)}' runs past the end of the file");
+        if (method == 0 && compressedSize != size) return Corrupt($"stored zip entry '{Echo.Text(name)}' has inconsistent sizes");
         return (new ZipEntryLocation(name, dataOffset, compressedSize, crc, method), next);
     }
 

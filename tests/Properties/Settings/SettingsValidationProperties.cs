@@ -24,7 +24,7 @@ public sealed class SettingsValidationProperties
         new ModelSpec("linear-layer", "Layer", "Layer()", new StateDictSpec(Seq<ParameterSpec>()), new UntranslatedForward("layer", "the layer")));
 
     static string[] Errors(SettingsInput input) =>
-        RunSettings.Create(input, Models).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
+        RunSettings.Create(input, Models, MemoryBudget.Unlimited).Match(Succ: _ => [], Fail: e => e.Map(x => x.Message).ToArray());
 
     [Property]
     public Property Every_invalid_field_gets_exactly_one_error_naming_its_flag() =>
@@ -41,7 +41,7 @@ public sealed class SettingsValidationProperties
 
     [Xunit.Fact]
     public void The_notebook_settings_are_valid() =>
-        Xunit.Assert.True(RunSettings.Create(SettingsInput.Notebook, Models).IsSuccess);
+        Xunit.Assert.True(RunSettings.Create(SettingsInput.Notebook, Models, MemoryBudget.Unlimited).IsSuccess);
 
     [Xunit.Fact]
     public void A_step_that_gives_fewer_than_two_samples_is_rejected() =>
@@ -56,7 +56,7 @@ public sealed class SettingsValidationProperties
         Xunit.Assert.Equal(
             ["--train-split 0.001 of 100 samples leaves 0 for training and 100 for testing; both need at least 1"],
             Errors(SettingsInput.Notebook with { TrainSplit = 0.001 }));
-        Xunit.Assert.Equal(["--step must be a finite non-zero number, got 0"], Errors(SettingsInput.Notebook with { Step = 0, TrainSplit = 0.001 }));
+        Xunit.Assert.Equal(["--step must be a non-zero number that float32, the type it is used in, can hold (between -3.4028235E+38 and 3.4028235E+38); got 0"], Errors(SettingsInput.Notebook with { Step = 0, TrainSplit = 0.001 }));
     }
 
     [Xunit.Fact]
@@ -69,7 +69,7 @@ public sealed class SettingsValidationProperties
     public void Valid_settings_carry_the_step_the_flags_ask_for()
     {
         StepKind StepOf(SettingsInput input) =>
-            RunSettings.Create(input, Models).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
+            RunSettings.Create(input, Models, MemoryBudget.Unlimited).Match(s => s.Training.Step, _ => throw new InvalidOperationException());
         Xunit.Assert.IsType<StepKind.FullBatch>(StepOf(SettingsInput.Notebook));
         Xunit.Assert.Equal(new StepKind.MiniBatch(16), StepOf(SettingsInput.Notebook with { BatchSize = 16 }));
         Xunit.Assert.Equal(new StepKind.MiniBatch(80), StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
@@ -83,7 +83,7 @@ public sealed class SettingsValidationProperties
         {
             var untouchable = Models.Map(spec =>
                 new TorchModel(spec, () => throw new InvalidOperationException("a model was built from invalid settings")));
-            return RunSettings.Create(broken.Input, Models).ToFin()
+            return RunSettings.Create(broken.Input, Models, MemoryBudget.Unlimited).ToFin()
                 .Bind(settings => NotebookWorkflow.Run(settings, untouchable, ComputeDevice.Cpu))
                 .IsFail;
         });

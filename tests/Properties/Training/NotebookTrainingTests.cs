@@ -42,7 +42,7 @@ public sealed class NotebookTrainingTests
             "100 0.046 0.105", "120 0.039 0.089", "140 0.032 0.074", "160 0.025 0.058", "180 0.018 0.042",
             "200 0.011 0.026", "220 0.004 0.009", "240 0.004 0.006", "260 0.004 0.006", "280 0.004 0.006",
         ];
-        var ours = Default.Value.Trained.Log.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}").ToArray();
+        var ours = Default.Value.Trained.Curve.Points.Map(e => $"{e.Epoch} {F(e.TrainLoss, 3)} {F(e.TestLoss, 3)}").ToArray();
         MatchesNotebook(pytorch, ours, "epoch, training loss and test loss of lines 31-45");
     }
 

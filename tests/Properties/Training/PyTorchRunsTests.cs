@@ -36,7 +36,7 @@ public sealed class PyTorchRunsTests
 
     static readonly (string Name, SettingsInput Settings)[] Fused = Named
         .Select(named => (named.Name + "_fused", named.Settings with { Fused = true }))
-        .Where(named => RunSettings.Create(named.Item2, ModelCatalog.Specs).IsSuccess)
+        .Where(named => RunSettings.Create(named.Item2, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess)
         .ToArray();
 
     /// <summary>

@@ -74,7 +74,7 @@ public static class TrainingConfigurations
         return 2 * ((meanX2 + 1) / 2 + Math.Sqrt((meanX2 - 1) / 2 * ((meanX2 - 1) / 2) + meanX * meanX));
     }
 
-    static bool Valid(SettingsInput input) => RunSettings.Create(input, ModelCatalog.Specs).IsSuccess;
+    static bool Valid(SettingsInput input) => RunSettings.Create(input, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess;
 
     sealed record LineSpec(double Weight, double Bias, double Start, double End, double Step, int SampleCount);
 

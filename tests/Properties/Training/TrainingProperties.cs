@@ -59,8 +59,8 @@ public sealed class TrainingProperties
             var trained = Train(settings);
             var weight = trained.Final.Find("weight").Map(v => (double)v.Data.Head).IfNone(double.NaN);
             var bias = trained.Final.Find("bias").Map(v => (double)v.Data.Head).IfNone(double.NaN);
-            return (Math.Abs(weight - line.Weight) < 1e-3 && Math.Abs(bias - line.Bias) < 1e-3 && trained.Log.Last.TestLoss < 1e-5)
-                .Label($"weight {weight} bias {bias} last test loss {trained.Log.Last.TestLoss}");
+            return (Math.Abs(weight - line.Weight) < 1e-3 && Math.Abs(bias - line.Bias) < 1e-3 && trained.Curve.Points.Last.TestLoss < 1e-5)
+                .Label($"weight {weight} bias {bias} last test loss {trained.Curve.Points.Last.TestLoss}");
         });
 
     /// <summary>
@@ -83,7 +83,7 @@ public sealed class TrainingProperties
             Weight = spec.Weight, Bias = spec.Bias, Start = spec.Start, End = spec.End, Step = spec.Step, TrainSplit = 0.8,
             Epochs = 60, LearningRate = c / largest, EvalEvery = 1, Seed = seed, Loss = LossKind.Mse, Optimizer = OptimizerKind.Sgd,
         };
-        var log = Train(settings).Log.ToArray();
+        var log = Train(settings).Curve.Points.ToArray();
         var excess = log.Zip(log.Skip(1), (before, after) =>
             (Epoch: after.Epoch, Excess: after.TrainLoss - (double)before.TrainLoss - Math.Max(1e-6 * before.TrainLoss, 1e-10))).ToArray();
         var worst = excess.MaxBy(e => e.Excess);
@@ -104,7 +104,7 @@ public sealed class TrainingProperties
         var (full, big) = (Train(fullBatch), Train(oneBigBatch));
         var difference = full.Final.Entries.Zip(big.Final.Entries)
             .Max(pair => pair.Item1.Value.Data.Zip(pair.Item2.Value.Data).Max(v => Math.Abs(v.Item1 - v.Item2)));
-        return (full.Initial == big.Initial && full.Log.Count == big.Log.Count && difference < 1e-4).Label($"largest parameter difference {difference}");
+        return (full.Initial == big.Initial && full.Curve.Points.Count == big.Curve.Points.Count && difference < 1e-4).Label($"largest parameter difference {difference}");
     }
 
     [Property(MaxTest = 10)]
@@ -121,9 +121,9 @@ public sealed class TrainingProperties
     static string FirstDifference(TrainedModel expected, TrainedModel actual)
     {
         if (expected.Initial != actual.Initial) return "the initial parameters differ";
-        var epoch = expected.Log.Zip(actual.Log).Find(pair => pair.Item1 != pair.Item2);
+        var epoch = expected.Curve.Points.Zip(actual.Curve.Points).Find(pair => pair.Item1 != pair.Item2);
         if (epoch.IsSome) return epoch.Map(pair => $"epoch {pair.Item1.Epoch} logged {pair.Item1} then {pair.Item2}").IfNone("");
-        if (expected.Log.Count != actual.Log.Count) return $"{expected.Log.Count} then {actual.Log.Count} logged epochs";
+        if (expected.Curve.Points.Count != actual.Curve.Points.Count) return $"{expected.Curve.Points.Count} then {actual.Curve.Points.Count} logged epochs";
         return expected.Final != actual.Final ? "the final parameters differ" : expected == actual ? "identical" : "the predictions differ";
     }
 }

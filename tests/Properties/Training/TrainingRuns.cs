@@ -56,7 +56,7 @@ internal static class TrainingRuns
 
     static (int Epoch, double TrainLoss) StoppedAt(string message)
     {
-        var stop = Regex.Match(message, "^training stopped at epoch (\\d+): the training loss is (NaN|infinite|-infinite);");
+        var stop = Regex.Match(message, "^training stopped at epoch (\\d+): the training loss (?:of the initial parameters )?is (NaN|infinite|-infinite)[ ;]");
         if (!stop.Success) throw new InvalidOperationException($"training failed for another reason: {message}");
         var loss = stop.Groups[2].Value switch { "NaN" => double.NaN, "infinite" => double.PositiveInfinity, _ => double.NegativeInfinity };
         return (int.Parse(stop.Groups[1].Value, CultureInfo.InvariantCulture), loss);

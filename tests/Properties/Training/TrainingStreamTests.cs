@@ -28,7 +28,7 @@ public sealed class TrainingStreamTests
         var finished = Assert.IsType<TrainingFinished>(events[^1]);
         Assert.Equal(
             epochs.Where(e => e.TestLoss.IsSome).Select(e => new EpochLog(e.Epoch, e.TrainLoss, e.TestLoss.IfNone(float.NaN))),
-            finished.Model.Log);
+            finished.Model.Curve.Points);
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class TrainingStreamTests
         Assert.True(folded.IsSucc && direct.IsSucc);
         var (a, b) = (folded.IfFail(_ => throw new InvalidOperationException()), direct.IfFail(_ => throw new InvalidOperationException()));
         Assert.Equal(ParameterArrays(b.Final), ParameterArrays(a.Final));
-        Assert.Equal(b.Log, a.Log);
-        Assert.Equal(first[0].TrainLoss, a.Log.Head.TrainLoss);
+        Assert.Equal(b.Curve.Points, a.Curve.Points);
+        Assert.Equal(first[0].TrainLoss, a.Curve.Points.Head.TrainLoss);
     }
 
     [Fact]
