@@ -37,7 +37,7 @@ public static class FusedMode
         for (var round = -2; round < rounds; round++)
         {
             var e = Time(() => sink += steps.TrainEpoch().IfFail(double.NaN));
-            var o = Time(() => sink += AffinePass.Run(train.X.Memory, train.Y.Memory, 0.3f, 0.9f, LossKind.L1, twoCores: false).Loss);
+            var o = Time(() => sink += AffinePass.Run(train.X.Memory, train.Y.Memory, 0.3f, 0.9f, LossKind.L1, helper: null).Loss);
             var f = Time(() => sink += Read(dataset.X.Span) + Read(dataset.Y.Span));
             if (round < 0) continue; // warm-up
             epoch.Add(e);

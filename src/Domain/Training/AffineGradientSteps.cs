@@ -21,6 +21,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     readonly StateDict initial;
     readonly LossKind loss;
     readonly float learningRate;
+    readonly PassHelper? helper;
     float weight;
     float bias;
 
@@ -30,17 +31,18 @@ public sealed class AffineGradientSteps : ITrainingSteps
         (loss, learningRate) = (config.Loss, (float)config.LearningRate);
         weight = Scalar(initial, form.WeightKey);
         bias = Scalar(initial, form.BiasKey);
+        helper = AffinePass.OnTwoCores(split.Train.Count) ? new PassHelper() : null;
     }
 
     public Fin<double> TrainEpoch()
     {
-        var pass = AffinePass.Run(split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Train.Count));
+        var pass = AffinePass.Run(split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss, helper);
         weight -= learningRate * pass.WeightGradient;
         bias -= learningRate * pass.BiasGradient;
         return (double)pass.Loss;
     }
 
-    public Fin<float> Evaluate() => AffinePass.Run(split.Test.X.Memory, split.Test.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Test.Count)).Loss;
+    public Fin<float> Evaluate() => AffinePass.Run(split.Test.X.Memory, split.Test.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Test.Count) ? helper : null).Loss;
 
     /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
     public Fin<StateDict> StateDict() => new StateDict(initial.Entries.Map(entry =>
@@ -56,10 +58,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
         return Floats.Of(predictions);
     }
 
-    public void Dispose()
-    {
-        // Plain arrays and floats: nothing to free.
-    }
+    public void Dispose() => helper?.Dispose();
 
     static float Scalar(StateDict state, string key) => state.Find(key).Bind(v => v.Data.HeadOrNone()).IfNone(0f);
 }

@@ -11,41 +11,33 @@ public readonly record struct AffinePassResult(float Loss, float WeightGradient,
 /// </summary>
 public static class AffinePass
 {
-    readonly record struct Sums(double Loss, double Weight, double Bias)
+    internal readonly record struct Sums(double Loss, double Weight, double Bias)
     {
         public static Sums operator +(Sums first, Sums second) =>
             new(first.Loss + second.Loss, first.Weight + second.Weight, first.Bias + second.Bias);
     }
 
     /// <summary>
-    /// Below this many samples a pass takes less than starting a second thread's share of it (about 0.1 ms at 2^18
-    /// samples here), so both halves run on the calling thread.
+    /// Below this many samples a pass takes less than handing part of it to another thread, so it runs on the calling
+    /// thread alone.
     /// </summary>
     const int TwoCoresFrom = 1 << 18;
+
+    /// <summary>The fixed number of pieces a pass is cut into, whatever the number of threads that sum them.</summary>
+    const int Pieces = 8;
 
     public static bool OnTwoCores(int samples) => samples >= TwoCoresFrom && Environment.ProcessorCount > 1;
 
     /// <summary>
-    /// Loss and gradients in one pass. The samples are always cut into the same two halves (the cut depends only on
-    /// their count) and the halves' sums are added first half first, so whether the second half runs on another core
-    /// (<paramref name="twoCores"/>) or after the first on this one, every bit of the result is the same.
+    /// Loss and gradients in one pass. The samples are always cut into the same <see cref="Pieces"/> pieces (the cuts
+    /// depend only on their count) and the pieces' sums are added in piece order, so whether a second core takes some
+    /// of the pieces (<paramref name="helper"/>) or this thread sums them all, every bit of the result is the same.
     /// </summary>
-    public static AffinePassResult Run(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, float weight, float bias, LossKind loss, bool twoCores)
+    public static AffinePassResult Run(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, float weight, float bias, LossKind loss, PassHelper? helper)
     {
-        var cut = xs.Length / 2 / Vector<float>.Count * Vector<float>.Count;
-        Sums first, second;
-        if (twoCores)
-        {
-            var secondHalf = Task.Run(() => HalfSums(xs[cut..].Span, ys[cut..].Span, weight, bias, loss));
-            first = HalfSums(xs[..cut].Span, ys[..cut].Span, weight, bias, loss);
-            second = secondHalf.Result;
-        }
-        else
-        {
-            first = HalfSums(xs[..cut].Span, ys[..cut].Span, weight, bias, loss);
-            second = HalfSums(xs[cut..].Span, ys[cut..].Span, weight, bias, loss);
-        }
-        var sums = first + second;
+        var pass = new PiecewisePass(xs, ys, weight, bias, loss);
+        helper?.Offer(pass);
+        var sums = pass.SumAll();
         var n = (double)xs.Length;
         // PyTorch sums the loss terms in float32 before dividing: a sum beyond float32's range is infinite there, so here too.
         var meanLoss = sums.Loss > float.MaxValue ? float.PositiveInfinity : (float)(sums.Loss / n);
@@ -53,10 +45,64 @@ public static class AffinePass
     }
 
     /// <summary>
-    /// One half's sums: float32 per sample as PyTorch's kernels, double sums. SIMD lanes compute the same per-sample
+    /// One pass's pieces, claimed one at a time by whichever thread asks next. On this shared 2-core machine the other
+    /// thread can start late or be preempted halfway through a piece, and waiting for it made the pass slower than on
+    /// one core; so the calling thread never waits: once no piece is left to claim, it sums itself every piece the helper
+    /// has not finished (the same function of the same samples, so the same bits) and leaves the helper to finish in vain.
+    /// </summary>
+    internal sealed class PiecewisePass(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, float weight, float bias, LossKind loss)
+    {
+        const int Free = 0, Helping = 1, Helped = 2;
+        readonly Sums[] helped = new Sums[Pieces];
+        readonly int[] states = new int[Pieces];
+        int claimed;
+
+        /// <summary>The helper's part: pieces while any are left, each published once its sums are written.</summary>
+        public void HelpWithPieces()
+        {
+            int piece;
+            while ((piece = Interlocked.Increment(ref claimed) - 1) < Pieces)
+            {
+                Volatile.Write(ref states[piece], Helping);
+                helped[piece] = Sum(piece);
+                Volatile.Write(ref states[piece], Helped);
+            }
+        }
+
+        /// <summary>The calling thread's part, then the total in piece order.</summary>
+        public Sums SumAll()
+        {
+            var own = new Sums[Pieces];
+            var mine = new bool[Pieces];
+            int piece;
+            while ((piece = Interlocked.Increment(ref claimed) - 1) < Pieces)
+            {
+                own[piece] = Sum(piece);
+                mine[piece] = true;
+            }
+            var total = default(Sums);
+            for (piece = 0; piece < Pieces; piece++)
+                total += mine[piece] ? own[piece]
+                    : Volatile.Read(ref states[piece]) == Helped ? helped[piece]
+                    : Sum(piece);
+            return total;
+        }
+
+        Sums Sum(int piece)
+        {
+            var (start, end) = (Cut(piece), Cut(piece + 1));
+            return PieceSums(xs.Span[start..end], ys.Span[start..end], weight, bias, loss);
+        }
+
+        /// <summary>Where piece <paramref name="piece"/> starts: a multiple of the SIMD width, the last piece taking the rest.</summary>
+        int Cut(int piece) => piece == Pieces ? xs.Length : xs.Length / Pieces / Vector<float>.Count * Vector<float>.Count * piece;
+    }
+
+    /// <summary>
+    /// One piece's sums: float32 per sample as PyTorch's kernels, double sums. SIMD lanes compute the same per-sample
     /// float32 values as the scalar tail; only the order of the double sums differs.
     /// </summary>
-    static Sums HalfSums(ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, float weight, float bias, LossKind loss)
+    static Sums PieceSums(ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, float weight, float bias, LossKind loss)
     {
         var (lossSums, weightSums, biasSums) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
         var (w, b, two) = (new Vector<float>(weight), new Vector<float>(bias), new Vector<float>(2f));
@@ -102,5 +148,49 @@ public static class AffinePass
     {
         var product = weight * x;
         return product + bias;
+    }
+}
+
+/// <summary>
+/// The second core's thread for <see cref="AffinePass"/>, owned by the steps that use it (disposing ends it). A thread of
+/// its own that sleeps on an event between passes, not the thread pool: pool threads spin for a while looking for more
+/// work, and on a machine whose cores are all busy that spinning took the calling thread's time (a pass at n = 10^7
+/// took twice as long as on one core).
+/// </summary>
+public sealed class PassHelper : IDisposable
+{
+    readonly AutoResetEvent wake = new(false);
+    readonly Thread thread;
+    AffinePass.PiecewisePass? offered;
+    volatile bool stopping;
+
+    public PassHelper()
+    {
+        thread = new Thread(HelpUntilDisposed) { IsBackground = true, Name = "fused pass helper" };
+        thread.Start();
+    }
+
+    internal void Offer(AffinePass.PiecewisePass pass)
+    {
+        Volatile.Write(ref offered, pass);
+        wake.Set();
+    }
+
+    void HelpUntilDisposed()
+    {
+        while (true)
+        {
+            wake.WaitOne();
+            if (stopping) return;
+            Interlocked.Exchange(ref offered, null)?.HelpWithPieces();
+        }
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+        wake.Set();
+        thread.Join();
+        wake.Dispose();
     }
 }

@@ -22,8 +22,9 @@ public sealed class AffinePassTests
             xs[i] = (float)(random.NextDouble() * 4 - 2);
             ys[i] = 0.3f * xs[i] + 0.9f + (float)(random.NextDouble() - 0.5);
         }
-        var oneCore = AffinePass.Run(xs, ys, 0.3367f, 0.1288f, loss, twoCores: false);
-        var twoCores = AffinePass.Run(xs, ys, 0.3367f, 0.1288f, loss, twoCores: true);
+        using var helper = new PassHelper();
+        var oneCore = AffinePass.Run(xs, ys, 0.3367f, 0.1288f, loss, helper: null);
+        var twoCores = AffinePass.Run(xs, ys, 0.3367f, 0.1288f, loss, helper);
         Assert.Equal(BitConverter.SingleToInt32Bits(oneCore.Loss), BitConverter.SingleToInt32Bits(twoCores.Loss));
         Assert.Equal(BitConverter.SingleToInt32Bits(oneCore.WeightGradient), BitConverter.SingleToInt32Bits(twoCores.WeightGradient));
         Assert.Equal(BitConverter.SingleToInt32Bits(oneCore.BiasGradient), BitConverter.SingleToInt32Bits(twoCores.BiasGradient));
