@@ -29,7 +29,7 @@ for _ in $(seq "$runs"); do
   done
 done
 theirs=$(echo ${times["${sides[1]}"]} | tr ' ' '\n' | median)
-XX
+printf 'main job, end to end, median of %s alternating rounds (load average before: %s, after: %s)\n' "$runs" "$load" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '  PyTorch script        %.3f s\n' "$theirs"
 for side in "${sides[@]}"; do
   [ "$side" = "${sides[1]}" ] && continue
