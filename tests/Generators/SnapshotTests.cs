@@ -1,5 +1,4 @@
 using ApprovalTests;
-using ApprovalTests.Reporters;
 using Functional.Generators;
 using Xunit;
 
@@ -9,7 +8,6 @@ namespace Functional.Tests.Generators;
 /// The emitters' output for hand-built models, approved by a reviewer. The models are values written here, not parsed
 /// from declarations, so a change to the parser or to a shipped declaration cannot move these snapshots.
 /// </summary>
-[UseReporter(typeof(QuietReporter))]
 public sealed class SnapshotTests
 {
     static ComponentToGenerate Parameter(string property, string state, params int[] shape) =>

@@ -82,7 +82,8 @@ public sealed class RunRecordTests
             config.GetProperty("lr").GetDouble(), config.GetProperty("batch_size").ValueKind, config.GetProperty("fused").GetBoolean()));
         Assert.Equal(("parameters", "models/01_pytorch_model", "pt"), (config.GetProperty("model").GetString(), config.GetProperty("out").GetString(), config.GetProperty("format").GetString()));
         Assert.Equal("LinearRegressionModel", root.GetProperty("model_class").GetString());
-        Assert.Equal((100, 80, 20), (root.GetProperty("data").GetProperty("samples").GetInt32(), root.GetProperty("data").GetProperty("train_samples").GetInt32(), root.GetProperty("data").GetProperty("test_samples").GetInt32()));
+        var data = root.GetProperty("data");
+        Assert.Equal((100, 80, 20), (data.GetProperty("samples").GetInt32(), data.GetProperty("train_samples").GetInt32(), data.GetProperty("test_samples").GetInt32()));
         var final = root.GetProperty("final_parameters").EnumerateArray().ToList();
         Assert.Equal(trained.Final.Keys.ToArray(), final.Select(p => p.GetProperty("name").GetString()));
         foreach (var (entry, record) in trained.Final.Entries.Zip(final))

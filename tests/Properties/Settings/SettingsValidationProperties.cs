@@ -56,7 +56,9 @@ public sealed class SettingsValidationProperties
         Xunit.Assert.Equal(
             ["--train-split 0.001 of 100 samples leaves 0 for training and 100 for testing; both need at least 1"],
             Errors(SettingsInput.Notebook with { TrainSplit = 0.001 }));
-        Xunit.Assert.Equal(["--step must be a non-zero number that float32, the type it is used in, can hold (between -3.4028235E+38 and 3.4028235E+38); got 0"], Errors(SettingsInput.Notebook with { Step = 0, TrainSplit = 0.001 }));
+        Xunit.Assert.Equal(
+            ["--step must be a non-zero number that float32, the type it is used in, can hold (between -3.4028235E+38 and 3.4028235E+38); got 0"],
+            Errors(SettingsInput.Notebook with { Step = 0, TrainSplit = 0.001 }));
     }
 
     [Xunit.Fact]
