@@ -1,4 +1,3 @@
-using System.Numerics;
 using Functional.Domain.Data;
 using Functional.Domain.Metrics;
 using Functional.Domain.Models;
@@ -15,7 +14,7 @@ namespace Functional.Domain.Training;
 /// dL/dw = mean(2 r x), dL/db = mean(2 r), with r = w x + b - y; then the plain SGD step. Each residual is computed in
 /// float32 exactly as PyTorch computes it; sums are accumulated in double, so results agree with autograd to float
 /// rounding (autograd sums in float, in another order), not bit for bit. The parameter names come from the model's
-/// <see cref="AffineForm"/>.
+/// <see cref="AffineForm"/>. A large split is summed on two cores (<see cref="AffinePass"/>) with the same result as on one.
 /// </summary>
 public sealed class AffineGradientSteps : ITrainingSteps
 {
@@ -24,6 +23,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     readonly StateDict initial;
     readonly LossKind loss;
     float learningRate;
+    readonly PassHelper? helper;
     float weight;
     float bias;
 
@@ -33,11 +33,12 @@ public sealed class AffineGradientSteps : ITrainingSteps
         (loss, learningRate) = (config.Loss, (float)config.LearningRate);
         weight = Scalar(initial, form.WeightKey);
         bias = Scalar(initial, form.BiasKey);
+        helper = AffinePass.OnTwoCores(split.Train.Count) ? new PassHelper() : null;
     }
 
     public Fin<double> TrainEpoch()
     {
-        var pass = Pass(split.Train.X.Span, split.Train.Y.Span, weight, bias, loss);
+        var pass = AffinePass.Run(split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss, helper);
         weight -= learningRate * pass.WeightGradient;
         bias -= learningRate * pass.BiasGradient;
         return (double)pass.Loss;
@@ -45,7 +46,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
 
     public Fin<Evaluation> Evaluate() =>
         PredictTest().Map(predictions => new Evaluation(
-            Pass(split.Test.X.Span, split.Test.Y.Span, weight, bias, loss).Loss,
+            AffinePass.Run(split.Test.X.Memory, split.Test.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Test.Count) ? helper : null).Loss,
             RegressionMetrics.Of(predictions.Span, split.Test.Y.Span)));
 
     /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
@@ -58,7 +59,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     {
         var inputs = split.Test.X.Span;
         var predictions = new float[inputs.Length];
-        for (var i = 0; i < predictions.Length; i++) predictions[i] = Predict(weight, bias, inputs[i]);
+        for (var i = 0; i < predictions.Length; i++) predictions[i] = AffinePass.Predict(weight, bias, inputs[i]);
         return Floats.Of(predictions);
     }
 
@@ -85,66 +86,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
             ? FinFail<Unit>(LanguageExt.Common.Error.New("--fused trains with SGD; the checkpoint holds another optimizer's state"))
             : LoadStateDict(state.Model).Bind(_ => SetLearningRate(state.Optimizer.LearningRate));
 
-    public void Dispose()
-    {
-        // Plain arrays and floats: nothing to free.
-    }
+    public void Dispose() => helper?.Dispose();
 
     static float Scalar(StateDict state, string key) => state.Find(key).Bind(v => v.Data.HeadOrNone()).IfNone(0f);
-
-    readonly record struct PassResult(float Loss, float WeightGradient, float BiasGradient);
-
-    /// <summary>
-    /// Loss and gradients in one pass; float32 per sample as PyTorch's kernels, double sums. SIMD lanes compute the same
-    /// per-sample float32 values as the scalar tail; only the order of the double sums differs.
-    /// </summary>
-    static PassResult Pass(ReadOnlySpan<float> xs, ReadOnlySpan<float> ys, float weight, float bias, LossKind loss)
-    {
-        var (lossSums, weightSums, biasSums) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
-        var (w, b, two) = (new Vector<float>(weight), new Vector<float>(bias), new Vector<float>(2f));
-        var i = 0;
-        for (; i <= xs.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            var x = new Vector<float>(xs[i..]);
-            var residual = (w * x + b) - new Vector<float>(ys[i..]);
-            var (lossTerm, slope) = loss == LossKind.L1
-                ? (Vector.Abs(residual), Sign(residual))
-                : (residual * residual, two * residual);
-            Accumulate(ref lossSums, lossTerm);
-            Accumulate(ref weightSums, slope * x);
-            Accumulate(ref biasSums, slope);
-        }
-        double lossSum = Vector.Sum(lossSums), weightSum = Vector.Sum(weightSums), biasSum = Vector.Sum(biasSums);
-        for (; i < xs.Length; i++)
-        {
-            var residual = Predict(weight, bias, xs[i]) - ys[i];
-            var (lossTerm, slope) = loss == LossKind.L1
-                ? (MathF.Abs(residual), (float)MathF.Sign(residual))
-                : (residual * residual, 2f * residual);
-            lossSum += lossTerm;
-            weightSum += slope * xs[i];
-            biasSum += slope;
-        }
-        var n = (double)xs.Length;
-        // PyTorch sums the loss terms in float32 before dividing: a sum beyond float32's range is infinite there, so here too.
-        var meanLoss = lossSum > float.MaxValue ? float.PositiveInfinity : (float)(lossSum / n);
-        return new PassResult(meanLoss, (float)(weightSum / n), (float)(biasSum / n));
-    }
-
-    /// <summary>sign(r) as torch.sign: -1, 0 or 1 (NaN stays NaN through the comparisons' zero, caught by the loss check).</summary>
-    static Vector<float> Sign(Vector<float> residual) =>
-        Vector.ConditionalSelect(Vector.GreaterThan(residual, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero)
-        - Vector.ConditionalSelect(Vector.LessThan(residual, Vector<float>.Zero), Vector<float>.One, Vector<float>.Zero);
-
-    static void Accumulate(ref Vector<double> sums, Vector<float> values)
-    {
-        Vector.Widen(values, out var low, out var high);
-        sums += low + high;
-    }
-
-    static float Predict(float weight, float bias, float x)
-    {
-        var product = weight * x;
-        return product + bias;
-    }
 }

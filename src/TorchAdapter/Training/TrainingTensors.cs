@@ -41,7 +41,11 @@ public sealed class TrainingTensors : IDisposable
             return flat.view(rows, columns);
         }
         var host = empty([rows, columns], ScalarType.Float32);
-        if (values.Length > 0) host.data<float>().CopyFrom(values.Span, 0, 0);
+        // One block copy into the tensor's own storage (Tensor.bytes, up to 2 GiB); TensorAccessor.CopyFrom goes element
+        // by element through the native library.
+        if (values.Length > 0 && (long)values.Length * sizeof(float) <= int.MaxValue)
+            MemoryMarshal.AsBytes(values.Span).CopyTo(host.bytes);
+        else if (values.Length > 0) host.data<float>().CopyFrom(values.Span, 0, 0);
         if (device.type == DeviceType.CPU) return host;
         using (host) return host.to(device);
     }

@@ -2,6 +2,7 @@ using Functional.Domain.Settings;
 using Functional.Domain.Training;
 using Functional.Models;
 using Functional.Tests.Shared;
+using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 using Xunit;
 using static LanguageExt.Prelude;
@@ -38,12 +39,25 @@ public sealed class PyTorchRunsTests
         .Where(named => RunSettings.Create(named.Item2, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess)
         .ToArray();
 
+    /// <summary>
+    /// --fused with a training split large enough that each pass is summed on two cores (AffinePass.OnTwoCores), checked
+    /// against PyTorch's autograd run of the same settings (each follows the Named runs in the PyTorch process).
+    /// </summary>
+    static readonly (string Name, SettingsInput Settings)[] FusedOnTwoCores =
+    [
+        ("two_cores_l1_fused", Notebook with { Step = 2e-6, Epochs = 20, EvalEvery = 5, Fused = true }),
+        ("two_cores_mse_fused", Notebook with { Weight = 0.7, Bias = 0.3, Step = 2e-6, Epochs = 20, EvalEvery = 5, LearningRate = 0.1, Loss = LossKind.Mse, Fused = true }),
+    ];
+
     static readonly Lazy<IReadOnlyDictionary<int, (TrainingReport? Report, string? Skipped)>> PyTorch = new(() =>
-        PyTorchTraining.Run(Named.Select((named, id) => TrainingRuns.CaseOf(id, named.Settings)).ToArray()));
+        PyTorchTraining.Run(Named.Concat(FusedOnTwoCores.Select(named => (named.Name, Settings: named.Settings with { Fused = false })))
+            .Select((named, id) => TrainingRuns.CaseOf(id, named.Settings)).ToArray()));
 
     public static TheoryData<string> Names() => new(Named.Select(named => named.Name));
 
     public static TheoryData<string> FusedNames() => new(Fused.Select(named => named.Name));
+
+    public static TheoryData<string> FusedOnTwoCoresNames() => new(FusedOnTwoCores.Select(named => named.Name));
 
     [RequiresIPythonTheory]
     [MemberData(nameof(Names))]
@@ -60,6 +74,18 @@ public sealed class PyTorchRunsTests
     {
         var fused = Fused.First(named => named.Name == name).Settings;
         AssertSame(fused, System.Array.FindIndex(Named, named => named.Settings == fused with { Fused = false }), exact: false);
+    }
+
+    /// <summary>The same, where the training split is summed in two halves on two cores.</summary>
+    [RequiresIPythonTheory]
+    [MemberData(nameof(FusedOnTwoCoresNames))]
+    public void The_fused_run_on_two_cores_prints_what_PyTorch_does(string name)
+    {
+        var id = System.Array.FindIndex(FusedOnTwoCores, named => named.Name == name);
+        var split = NotebookWorkflow.Prepare(ValidSettings.From(FusedOnTwoCores[id].Settings), ModelCatalog.All).Map(run => run.Split)
+            .IfFail(e => throw new InvalidOperationException(e.Message));
+        Assert.True(AffinePass.OnTwoCores(split.Train.Count), $"{split.Train.Count} training samples are summed on two cores");
+        AssertSame(FusedOnTwoCores[id].Settings, Named.Length + id, exact: false);
     }
 
     static void AssertSame(SettingsInput settings, int pytorchId, bool exact)
