@@ -24,6 +24,8 @@ public sealed class BadDataFileTests
         new("unknown_columns", "a,b,y\n1,2,3\n4,5,6\n", ["--target", "price", "--features", "a,size"],
             ["error: --target 'price' is not a column of 'data.csv'; its columns are: a, b, y", "error: --features 'size' is not a column of 'data.csv'"]),
         new("target_also_a_feature", "a,b,y\n1,2,3\n4,5,6\n", ["--target", "y", "--features", "a,y"], ["error: --target 'y' is also in --features"]),
+        new("a_model_of_one_input_on_two", "a,b,y\n1,2,3\n4,5,6\n", ["--model", "parameters"],
+            ["error: --model 'parameters' (LinearRegressionModel) takes 1 input feature, but 'data.csv' gives 2 (a, b); use --model linear"]),
         new("one_row", "a,b,y\n1,2,3\n", [], ["error: 'data.csv' has 1 row(s) of data; training needs at least two"]),
         new("header_only", "a,b,y\n", [], ["error: 'data.csv' has 0 row(s) of data; training needs at least two"]),
         new("empty_file", "", [], ["error: 'data.csv' is empty; a table needs a header row"]),
@@ -45,7 +47,8 @@ public sealed class BadDataFileTests
         var scenario = TrainScenarios.Single(s => s.Name == name);
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("data.csv"), scenario.Content);
-        var run = CliProcess.RunIn(folder.Path, ["train", "--data", "data.csv", "--model", "linear", .. scenario.Flags]);
+        string[] model = scenario.Flags.Contains("--model") ? [] : ["--model", "linear"];
+        var run = CliProcess.RunIn(folder.Path, ["train", "--data", "data.csv", .. model, .. scenario.Flags]);
         AssertRefused(run, scenario.Expected, ["data.csv"]);
     }
 

@@ -30,7 +30,7 @@ internal static class CellValues
                 ? $"'{shown}' marks a missing value; fill it in or remove the row"
                 : $"'{shown}' is not a number; write numbers with a dot for decimals, e.g. 1.5";
         if (double.IsNaN(value)) return $"'{shown}' is not a number (NaN); fill it in or remove the row";
-        if (double.IsInfinity(value)) return $"'{shown}' is infinite; only finite numbers can be trained on";
+        if (double.IsInfinity(value)) return $"'{shown}' is infinite; a model reads only finite numbers: fill in a finite value or remove the row";
         return $"{shown} is beyond float32's range (±{float.MaxValue.ToString("R", CultureInfo.InvariantCulture)}) and would become infinite; scale the column down";
     }
 
