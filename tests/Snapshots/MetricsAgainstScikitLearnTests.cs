@@ -42,14 +42,15 @@ public sealed class MetricsAgainstScikitLearnTests
 
         var folder = Assert.Single(Directory.GetDirectories(Path.Combine(train.WorkingDirectory, "records")));
         var recorded = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "run.json"))).RootElement.GetProperty("test_metrics");
-        var lastRow = File.ReadAllLines(Path.Combine(folder, "metrics.csv"))[^1].Split(',');
+        var metricsCsv = File.ReadAllLines(Path.Combine(folder, "metrics.csv"));
+        var (header, lastRow) = (metricsCsv[0].Split(','), metricsCsv[^1].Split(','));
         var summary = train.Stderr.Split('\n').Single(line => line.StartsWith("Test metrics ", StringComparison.Ordinal));
         Assert.StartsWith($"Test metrics ({lines.Length - 1 - trainRows} rows): ", summary);
-        foreach (var (name, column, label) in new[] { ("mae", 3, "MAE"), ("mse", 4, "MSE"), ("rmse", 5, "RMSE"), ("r2", 6, "R²") })
+        foreach (var (name, column, label) in new[] { ("mae", "test_mae", "MAE"), ("mse", "test_mse", "MSE"), ("rmse", "test_rmse", "RMSE"), ("r2", "test_r2", "R²") })
         {
             var expected = sklearn.GetProperty(name).GetDouble();
             AgreeToSixDigits(name + " in run.json", expected, recorded.GetProperty(name).GetDouble());
-            AgreeToSixDigits(name + " in metrics.csv", expected, double.Parse(lastRow[column], CultureInfo.InvariantCulture));
+            AgreeToSixDigits(name + " in metrics.csv", expected, double.Parse(lastRow[Array.IndexOf(header, column)], CultureInfo.InvariantCulture));
             var shown = summary.Split(label + " ")[1].Split(',')[0];
             AgreeToSixDigits(name + " on stderr", expected, double.Parse(shown, CultureInfo.InvariantCulture), printed: true);
         }

@@ -78,11 +78,15 @@ public sealed class ResumeProperties(ITestOutputHelper output)
                     return new RunRecord(epochs,
                         $"finished {string.Join(" ", m.Final.Entries.Map(e => $"{e.Key}=[{string.Join(",", e.Value.Data.Map(v => BitConverter.SingleToUInt32Bits(v).ToString("x8")))}]"))} " +
                         $"last {m.LastEpoch} predictions {string.Join(",", m.TestPredictions.Memory.ToArray().Select(v => BitConverter.SingleToUInt32Bits(v).ToString("x8")))} " +
-                        $"monitor {m.Monitoring.StoppedAt} {m.Monitoring.Best} {m.Monitoring.Restored}", None);
+                        $"monitor {m.Monitoring.StoppedAt} {BestAsRecorded(m.Monitoring.Best)} {m.Monitoring.Restored}", None);
                 case TrainingFailed failed:
                     return new RunRecord(epochs, $"failed {failed.Error.Message}", None);
             }
         }
         return new RunRecord(epochs, "no ending", None);
     }
+
+    /// <summary>What a checkpoint keeps of the best evaluation (its test metrics are run.json's of the final model, not checkpointed).</summary>
+    static string BestAsRecorded(Option<EpochLog> best) =>
+        best.Map(b => $"{b.Epoch} {b.TrainLoss:R} {b.TestLoss:R} {b.LearningRate:R}").IfNone("none");
 }
