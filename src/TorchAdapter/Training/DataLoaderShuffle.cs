@@ -19,8 +19,8 @@ public sealed class DataLoaderShuffle(long seed) : IDisposable
 {
     readonly Generator generator = new(unchecked((ulong)seed));
 
-    /// <summary>The next epoch's order of the <paramref name="samples"/> training samples, as an int64 tensor the caller owns.</summary>
-    public Tensor NextEpoch(long samples)
+    /// <summary>The next epoch's order of the <paramref name="samples"/> training samples, as an int32 tensor the caller owns.</summary>
+    public Tensor NextEpoch(int samples)
     {
         Randperm113.Skip(generator, 2);
         var order = Randperm113.Draw(samples, generator);

@@ -33,7 +33,7 @@ public sealed class MiniBatchSteps : AutogradSteps
     {
         using var epochScope = NewDisposeScope();
         var count = Data.TrainX.shape[0];
-        var order = shuffle.NextEpoch(count).to(Data.TrainX.device);
+        var order = shuffle.NextEpoch((int)count).to(Data.TrainX.device);
         Module.train();
         var runningLoss = 0.0;
         for (long start = 0; start < count; start += batchSize)

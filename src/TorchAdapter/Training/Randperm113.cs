@@ -16,23 +16,27 @@ public static class Randperm113
     /// <summary><c>std::numeric_limits&lt;uint32_t&gt;::max() / 20</c>: from here on libtorch 2.x shuffles differently.</summary>
     public const long NewAlgorithmThreshold = uint.MaxValue / 20;
 
-    /// <summary>A new int64 tensor holding 1.13's permutation of <c>0..n-1</c>; advances the generator by n - 1 words.</summary>
-    public static Tensor Draw(long n, Generator generator) =>
-        n < NewAlgorithmThreshold ? randperm(n, generator: generator) : Shuffled(n, generator);
+    /// <summary>
+    /// A new int32 tensor holding 1.13's permutation of <c>0..n-1</c>; advances the generator by n - 1 words. int32, not
+    /// PyTorch's int64: the same values (a split has fewer than 2^31 samples) in half the memory, 320 MB less at 10^8
+    /// training samples; libtorch's shuffle draws the same words whatever the element type.
+    /// </summary>
+    public static Tensor Draw(int n, Generator generator) =>
+        n < NewAlgorithmThreshold ? randperm(n, generator: generator, dtype: ScalarType.Int32) : Shuffled(n, generator);
 
     /// <summary>1.13's shuffle run here, for any n (<see cref="Draw"/> uses it from the threshold on).</summary>
-    public static Tensor Shuffled(long n, Generator generator)
+    public static Tensor Shuffled(int n, Generator generator)
     {
-        var values = new long[n];
-        for (long i = 0; i < n; i++) values[i] = i;
+        var values = new int[n];
+        for (var i = 0; i < n; i++) values[i] = i;
         var engine = Mt19937.Of(generator);
-        for (long i = 0; i < n - 1; i++)
+        for (var i = 0; i < n - 1; i++)
         {
-            var z = i + engine.Next() % (n - i);
+            var z = i + (int)(engine.Next() % (uint)(n - i));
             (values[i], values[z]) = (values[z], values[i]);
         }
         engine.SaveTo(generator);
-        return frombuffer(values, ScalarType.Int64, n, 0, false); // shares the array's memory: no second copy of n indices
+        return frombuffer(values, ScalarType.Int32, n, 0, false); // shares the array's memory: no second copy of n indices
     }
 
     /// <summary>Advances the generator by <paramref name="words"/> 32-bit draws, as if they had been made and thrown away.</summary>
