@@ -1,4 +1,4 @@
-"""The notebook's model classes (option 1, option 2) and our extensions (quadratic, cubic, MLP), as PyTorch code.
+"""The notebook's model classes (option 1, option 2), our extensions (quadratic, cubic, MLP) and the built-in `linear` (nn.Linear itself), as PyTorch code.
 
 Shared by the Python scripts that produce expected values and by the C# tests that run PyTorch live.
 """
@@ -56,3 +56,11 @@ class MlpRegressionModel(nn.Module):
 
     def forward(self, x):
         return self.output(nn.functional.relu(self.hidden(x)))
+
+
+
+class Linear(nn.Linear):
+    """The built-in `linear` model is PyTorch's own nn.Linear(in_features=k, out_features=1); on the notebook's line k is 1."""
+
+    def __init__(self, in_features=1):
+        super().__init__(in_features=in_features, out_features=1)
