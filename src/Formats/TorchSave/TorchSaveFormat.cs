@@ -1,5 +1,5 @@
 using Functional.Domain.Tensors;
-using Functional.Formats.Pickle;
+using Functional.Formats.Checkpoints;
 using Functional.Formats.Zip;
 using Functional.Formats;
 using LanguageExt;
@@ -20,10 +20,10 @@ public static class TorchSaveFormat
 
     public static byte[] Write(StateDict dict, string archiveName)
     {
-        var pickle = StateDictPickler.Pickle(dict, StorageKey);
+        var (pickle, pickled) = CheckpointPickler.Pickle(new PythonObject.ModuleStateDict(dict));
         // torch.save writes storages in sorted(str key) order, so "10" comes before "2".
-        var storages = dict.Entries
-            .Select((entry, index) => new ZipEntryContent($"{archiveName}/data/{StorageKey(index)}", LittleEndianFloats.ToBytes(entry.Value.Data)))
+        var storages = pickled
+            .Select(storage => new ZipEntryContent($"{archiveName}/data/{storage.Key}", storage.Bytes))
             .OrderBy(entry => entry.Name, StringComparer.Ordinal);
         var entries = new[] { new ZipEntryContent($"{archiveName}/data.pkl", pickle) }
             .Concat(storages)
@@ -33,6 +33,4 @@ public static class TorchSaveFormat
     }
 
     public static Fin<LoadedStateDict> Read(byte[] bytes) => TorchSaveReader.Read(bytes);
-
-    private static string StorageKey(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
