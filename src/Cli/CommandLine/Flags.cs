@@ -49,10 +49,17 @@ public static class Flags
             text => $"{name} expects a number such as {Show(example)}, got '{text}'");
 
     /// <summary>One of a few words, any case; <paramref name="default"/> is the value of one of them.</summary>
-    public static Flag<T> Choice<T>(string name, string description, T @default, params (string Text, T Value)[] choices) where T : struct, Enum
+    public static Flag<T> Choice<T>(string name, string description, T @default, params (string Text, T Value)[] choices) where T : struct, Enum =>
+        Choice(name, Words(choices, "|"), description, @default, choices);
+
+    /// <summary>A choice whose words are too many for the help's first column: <paramref name="helpName"/> stands there and the words follow the description.</summary>
+    public static Flag<T> NamedChoice<T>(string name, string helpName, string description, T @default, params (string Text, T Value)[] choices) where T : struct, Enum =>
+        Choice(name, helpName, $"{description}: {Words(choices, ", ")}", @default, choices);
+
+    static Flag<T> Choice<T>(string name, string helpName, string description, T @default, (string Text, T Value)[] choices) where T : struct, Enum
     {
         string Shown() => choices.First(c => EqualityComparer<T>.Default.Equals(c.Value, @default)).Text;
-        return new(Valued(name, Words(choices, "|"), description), @default, Shown, Shown,
+        return new(Valued(name, helpName, description), @default, Shown, Shown,
             (string text, out T value) => Lookup(choices, text, out value),
             text => $"{name} must be one of {Words(choices, ", ")}, got '{text}'");
     }

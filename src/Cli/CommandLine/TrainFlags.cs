@@ -52,7 +52,7 @@ public sealed class TrainFlags
     public Flag<string> Config { get; } = Flags.OptionalText("--config", "PATH",
         "replay the run recorded in PATH (a run.json); flags given with it override its values", "none: the notebook's values",
         "runs/<timestamp>/run.json");
-    public Flag<SchedulerKind> LrScheduler { get; } = Flags.Choice("--lr-scheduler",
+    public Flag<SchedulerKind> LrScheduler { get; } = Flags.NamedChoice("--lr-scheduler", "KIND",
         "torch.optim.lr_scheduler: StepLR, ExponentialLR, CosineAnnealingLR (stepped after each epoch) or ReduceLROnPlateau (stepped at each evaluation with the test loss)",
         SchedulerKind.None, ("none", SchedulerKind.None), ("step", SchedulerKind.Step), ("exponential", SchedulerKind.Exponential),
         ("cosine", SchedulerKind.Cosine), ("plateau", SchedulerKind.Plateau));
