@@ -26,6 +26,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     readonly StateDict initial;
     readonly LossKind loss;
     float learningRate;
+    double groupRate;
     readonly PassHelper? helper;
     readonly ShuffledBatches? batches;
     float weight;
@@ -44,7 +45,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial, ShuffledBatches? batches = null)
     {
         (this.split, this.form, this.initial, this.batches) = (split, form, initial, batches);
-        (loss, learningRate) = (config.Loss, (float)config.LearningRate);
+        (loss, learningRate, groupRate) = (config.Loss, (float)config.LearningRate, config.LearningRate);
         weight = Scalar(initial, form.WeightKey);
         bias = Scalar(initial, form.BiasKey);
         var largestPass = batches is null ? split.Train.Count : Math.Min(batches.Size, split.Train.Count);
@@ -109,10 +110,13 @@ public sealed class AffineGradientSteps : ITrainingSteps
         return Floats.Of(predictions);
     }
 
-    /// <summary>SGD casts the group's rate to the parameters' float32 when it steps, as this keeps it.</summary>
+    /// <summary>
+    /// SGD casts the group's rate to the parameters' float32 when it steps, as this keeps it; the group's own double is
+    /// kept for checkpoints, so a resumed run reports the rate the uninterrupted one does.
+    /// </summary>
     public Fin<Unit> SetLearningRate(double rate)
     {
-        learningRate = (float)rate;
+        (learningRate, groupRate) = ((float)rate, rate);
         return unit;
     }
 
@@ -127,7 +131,7 @@ public sealed class AffineGradientSteps : ITrainingSteps
     /// DataLoader's generator state is kept as the autograd mini-batches keep it.
     /// </summary>
     public Fin<StepsState> Save() => StateDict().Map(model => new StepsState(model,
-        new OptimizerState(OptimizerKind.Sgd, learningRate, None, model.Entries.Map(_ => (ParameterState)new ParameterState.Sgd()).Strict()),
+        new OptimizerState(OptimizerKind.Sgd, groupRate, None, model.Entries.Map(_ => (ParameterState)new ParameterState.Sgd()).Strict()),
         batches is null ? None : Some(batches.Order.State())));
 
     public Fin<Unit> Restore(StepsState state) =>
