@@ -43,7 +43,7 @@ public sealed class TrainFlags
     public Flag<string> Plots { get; } = Flags.OptionalText("--plots", "DIR",
         "also write data.png, predictions.png and loss.png to DIR, where a later run may replace them", "only in the run's folder", "plots");
     public Switch Fused { get; } = Flags.Switch("--fused",
-        "analytic gradients in one pass per epoch (a model whose forward is weight * x + bias, --optimizer sgd, full batch)",
+        "analytic gradients in one pass over the step's samples (a model whose forward is weight * x + bias, --optimizer sgd; full batch, or each batch of --batch-size)",
         "off: autograd, as the notebook");
     public Switch NoPlots { get; } = Flags.Switch("--no-plots", "write no plots", "plots are written");
     public Flag<string> Runs { get; } = Flags.Text("--runs", "DIR",

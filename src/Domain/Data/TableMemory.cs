@@ -25,7 +25,7 @@ public static class TableMemory
     public static long TemporaryBytesPerRow(StepKind step) => step switch
     {
         StepKind.FullBatch => 32,
-        StepKind.MiniBatch => 8,
+        StepKind.MiniBatch or StepKind.FusedMiniBatch => 8,
         _ => 4,
     };
 

@@ -26,7 +26,7 @@ public sealed record MemoryBudget(long AvailableBytes)
     public static long BytesPerSample(StepKind step) => step switch
     {
         StepKind.FusedAffine => 28,
-        StepKind.MiniBatch => 36,
+        StepKind.MiniBatch or StepKind.FusedMiniBatch => 36,
         _ => 48,
     };
 

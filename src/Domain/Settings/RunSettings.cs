@@ -52,7 +52,7 @@ public sealed record RunSettings
          PositiveFloat32("--lr", input.LearningRate),
          Positive("--eval-every", input.EvalEvery),
          BatchSize(input),
-         FusedOptimizerAndBatch(input),
+         FusedOptimizer(input),
          ModelFor(input, models),
          ControlChecks.Check(input.Control, input.Epochs))
         .Apply((data, epochs, learningRate, evalEvery, batchSize, _, model, control) => new Chosen(data, model,
@@ -126,16 +126,11 @@ public sealed record RunSettings
             Some: size => Positive("--batch-size", size).Map(Some),
             None: () => Success<Error, Option<int>>(None));
 
-    /// <summary>What --fused needs of the optimiser and the batch, in one line: the model's part is checked with the model.</summary>
-    static Validation<Error, bool> FusedOptimizerAndBatch(SettingsInput input)
-    {
-        var reasons = new List<string>();
-        if (input.Optimizer != OptimizerKind.Sgd) reasons.Add("it supports only --optimizer sgd");
-        if (input.BatchSize.IsSome) reasons.Add("it trains full batch, so drop --batch-size");
-        return !input.Fused || reasons.Count == 0
+    /// <summary>What --fused needs of the optimiser, in one line (full batch or --batch-size alike): the model's part is checked with the model.</summary>
+    static Validation<Error, bool> FusedOptimizer(SettingsInput input) =>
+        !input.Fused || input.Optimizer == OptimizerKind.Sgd
             ? Success<Error, bool>(input.Fused)
-            : Fail<Error, bool>(Error.New($"--fused cannot be used here: {string.Join("; ", reasons)}"));
-    }
+            : Fail<Error, bool>(Error.New("--fused cannot be used here: it supports only --optimizer sgd"));
 
     /// <summary>A declared model and, under --fused, the affine form its forward must have.</summary>
     static Validation<Error, ChosenModel> ModelFor(SettingsInput input, Seq<ModelSpec> models) =>
@@ -172,7 +167,9 @@ public sealed record RunSettings
     /// </summary>
     static StepKind StepFor(Option<AffineForm> fused, Option<int> batchSize) =>
         fused.Match<StepKind>(
-            Some: form => new StepKind.FusedAffine(form),
+            Some: form => batchSize.Match<StepKind>(
+                Some: size => new StepKind.FusedMiniBatch(form, size),
+                None: () => new StepKind.FusedAffine(form)),
             None: () => batchSize.Match<StepKind>(
                 Some: size => new StepKind.MiniBatch(size),
                 None: () => new StepKind.FullBatch()));

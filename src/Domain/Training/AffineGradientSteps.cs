@@ -15,6 +15,9 @@ namespace Functional.Domain.Training;
 /// float32 exactly as PyTorch computes it; sums are accumulated in double, so results agree with autograd to float
 /// rounding (autograd sums in float, in another order), not bit for bit. The parameter names come from the model's
 /// <see cref="AffineForm"/>. A large split is summed on two cores (<see cref="AffinePass"/>) with the same result as on one.
+/// With <c>--batch-size</c> (<see cref="ShuffledBatches"/>) each epoch steps once per batch of the DataLoader's order: the
+/// batch's samples gathered by index, the same pass over them, and the epoch's loss PyTorch's tutorials' running mean
+/// (<c>running_loss += loss.item() * inputs.size(0)</c>, in double, over the sample count), as the autograd mini-batches.
 /// </summary>
 public sealed class AffineGradientSteps : ITrainingSteps
 {
@@ -23,25 +26,69 @@ public sealed class AffineGradientSteps : ITrainingSteps
     readonly StateDict initial;
     readonly LossKind loss;
     float learningRate;
+    double groupRate;
     readonly PassHelper? helper;
+    readonly ShuffledBatches? batches;
     float weight;
     float bias;
 
-    public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial)
+    /// <summary>The order and size of <c>--batch-size</c>'s batches, and the buffers an epoch reuses to gather them.</summary>
+    public sealed class ShuffledBatches(IEpochOrder order, int size)
     {
-        (this.split, this.form, this.initial) = (split, form, initial);
-        (loss, learningRate) = (config.Loss, (float)config.LearningRate);
-        weight = Scalar(initial, form.WeightKey);
-        bias = Scalar(initial, form.BiasKey);
-        helper = AffinePass.OnTwoCores(split.Train.Count) ? new PassHelper() : null;
+        public IEpochOrder Order { get; } = order;
+        public int Size { get; } = size;
+        internal int[] Permutation = [];
+        internal float[] Xs = [];
+        internal float[] Ys = [];
     }
 
-    public Fin<double> TrainEpoch()
+    public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial, ShuffledBatches? batches = null)
     {
-        var pass = AffinePass.Run(split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss, helper);
+        (this.split, this.form, this.initial, this.batches) = (split, form, initial, batches);
+        (loss, learningRate, groupRate) = (config.Loss, (float)config.LearningRate, config.LearningRate);
+        weight = Scalar(initial, form.WeightKey);
+        bias = Scalar(initial, form.BiasKey);
+        var largestPass = batches is null ? split.Train.Count : Math.Min(batches.Size, split.Train.Count);
+        helper = AffinePass.OnTwoCores(Math.Max(largestPass, split.Test.Count)) ? new PassHelper() : null;
+    }
+
+    public Fin<double> TrainEpoch() => batches is null ? (double)Step(split.Train.X.Memory, split.Train.Y.Memory) : BatchEpoch(batches);
+
+    float Step(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys)
+    {
+        var pass = AffinePass.Run(xs, ys, weight, bias, loss, AffinePass.OnTwoCores(xs.Length) ? helper : null);
         weight -= learningRate * pass.WeightGradient;
         bias -= learningRate * pass.BiasGradient;
-        return (double)pass.Loss;
+        return pass.Loss;
+    }
+
+    double BatchEpoch(ShuffledBatches batches)
+    {
+        var count = split.Train.Count;
+        if (batches.Permutation.Length != count)
+        {
+            batches.Permutation = new int[count];
+            (batches.Xs, batches.Ys) = (new float[Math.Min(batches.Size, count)], new float[Math.Min(batches.Size, count)]);
+        }
+        batches.Order.NextEpoch(batches.Permutation);
+        var runningLoss = 0.0;
+        for (var start = 0; start < count; start += batches.Size)
+        {
+            var length = Math.Min(batches.Size, count - start);
+            Gather(batches.Permutation.AsSpan(start, length), batches.Xs, batches.Ys);
+            runningLoss += Step(batches.Xs.AsMemory(0, length), batches.Ys.AsMemory(0, length)) * (double)length;
+        }
+        return runningLoss / count;
+    }
+
+    void Gather(ReadOnlySpan<int> indices, Span<float> xs, Span<float> ys)
+    {
+        ReadOnlySpan<float> allX = split.Train.X.Span, allY = split.Train.Y.Span;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var index = indices[i];
+            (xs[i], ys[i]) = (allX[index], allY[index]);
+        }
     }
 
     public Fin<Evaluation> Evaluate() =>
@@ -63,10 +110,13 @@ public sealed class AffineGradientSteps : ITrainingSteps
         return Floats.Of(predictions);
     }
 
-    /// <summary>SGD casts the group's rate to the parameters' float32 when it steps, as this keeps it.</summary>
+    /// <summary>
+    /// SGD casts the group's rate to the parameters' float32 when it steps, as this keeps it; the group's own double is
+    /// kept for checkpoints, so a resumed run reports the rate the uninterrupted one does.
+    /// </summary>
     public Fin<Unit> SetLearningRate(double rate)
     {
-        learningRate = (float)rate;
+        (learningRate, groupRate) = ((float)rate, rate);
         return unit;
     }
 
@@ -76,17 +126,28 @@ public sealed class AffineGradientSteps : ITrainingSteps
         return unit;
     }
 
-    /// <summary>Plain SGD keeps <c>{'momentum_buffer': None}</c> per parameter once it has stepped; there is no generator.</summary>
+    /// <summary>
+    /// Plain SGD keeps <c>{'momentum_buffer': None}</c> per parameter once it has stepped; with <c>--batch-size</c> the
+    /// DataLoader's generator state is kept as the autograd mini-batches keep it.
+    /// </summary>
     public Fin<StepsState> Save() => StateDict().Map(model => new StepsState(model,
-        new OptimizerState(OptimizerKind.Sgd, learningRate, None, model.Entries.Map(_ => (ParameterState)new ParameterState.Sgd()).Strict()),
-        None));
+        new OptimizerState(OptimizerKind.Sgd, groupRate, None, model.Entries.Map(_ => (ParameterState)new ParameterState.Sgd()).Strict()),
+        batches is null ? None : Some(batches.Order.State())));
 
     public Fin<Unit> Restore(StepsState state) =>
         state.Optimizer.Kind != OptimizerKind.Sgd
             ? FinFail<Unit>(LanguageExt.Common.Error.New("--fused trains with SGD; the checkpoint holds another optimizer's state"))
-            : LoadStateDict(state.Model).Bind(_ => SetLearningRate(state.Optimizer.LearningRate));
+            : LoadStateDict(state.Model).Bind(_ => SetLearningRate(state.Optimizer.LearningRate)).Map(done =>
+            {
+                if (batches is not null) state.Generator.Iter(batches.Order.Restore);
+                return done;
+            });
 
-    public void Dispose() => helper?.Dispose();
+    public void Dispose()
+    {
+        helper?.Dispose();
+        batches?.Order.Dispose();
+    }
 
     static float Scalar(StateDict state, string key) => state.Find(key).Bind(v => v.Data.HeadOrNone()).IfNone(0f);
 }

@@ -18,4 +18,10 @@ public abstract record StepKind
 
     /// <summary>Full batch with analytic gradients of <c>weight * x + bias</c>, one pass over the data (<c>--fused</c>).</summary>
     public sealed record FusedAffine(AffineForm Form) : StepKind;
+
+    /// <summary>
+    /// <see cref="MiniBatch"/>'s batches in the DataLoader's order, each stepped with <see cref="FusedAffine"/>'s analytic
+    /// gradients over its samples (<c>--fused --batch-size</c>).
+    /// </summary>
+    public sealed record FusedMiniBatch(AffineForm Form, int Size) : StepKind;
 }

@@ -158,7 +158,7 @@ public static class TrainingLoop
     static Fin<double> Finite(double loss, int epoch, TrainingConfig config, double rate) =>
         double.IsFinite(loss)
             ? FinSucc(loss)
-            : FinFail<double>(Error.New(epoch == 0 && config.Step is not StepKind.MiniBatch
+            : FinFail<double>(Error.New(epoch == 0 && config.Step is not (StepKind.MiniBatch or StepKind.FusedMiniBatch)
                 ? $"training stopped at epoch 0: the training loss of the initial parameters is {Describe(loss)} in float32, before any step; " +
                   "the line's values are too large for this loss (use smaller --weight, --bias, --start and --end, or --loss l1)"
                 : $"training stopped at epoch {epoch}: the training loss is {Describe(loss)}; try a smaller --lr (now {config.LearningRate.ToString(CultureInfo.InvariantCulture)}{RateNote(config, rate)})"));

@@ -19,7 +19,7 @@ public static class Provenance
             ["config"] = (settings.Table.IsSome ? "" : $"weight={N(data.Weight)} bias={N(data.Bias)} start={N(data.Start)} end={N(data.End)} step={N(data.Step)} ") +
                          $"train_split={N(settings.TrainSplit)} epochs={training.Epochs} lr={N(training.LearningRate)} eval_every={training.EvalEvery} " +
                          $"loss={training.Loss.ToString().ToLowerInvariant()} optimizer={training.Optimizer.ToString().ToLowerInvariant()}" +
-                         (training.Step is StepKind.MiniBatch mini ? $" batch_size={mini.Size}" : "") + (training.Step is StepKind.FusedAffine ? " fused" : ""),
+                         (training.Step switch { StepKind.MiniBatch mini => $" batch_size={mini.Size}", StepKind.FusedMiniBatch fused => $" batch_size={fused.Size}", _ => "" }) + (training.Step is StepKind.FusedAffine or StepKind.FusedMiniBatch ? " fused" : ""),
             ["torchsharp_version"] = versions.TorchSharp,
             ["functional_version"] = versions.Functional,
         };

@@ -33,7 +33,7 @@ public static class RunJson
                 settings.Table.Map(t => (IReadOnlyList<string>)t.Columns.FeatureNames.ToList()).IfNoneUnsafe((IReadOnlyList<string>?)null),
                 data.Weight, data.Bias, data.Start, data.End, data.Step, settings.TrainSplit, training.Epochs,
                 training.LearningRate, training.EvalEvery, BatchSize(training.Step), training.Seed, training.Loss.ToString().ToLowerInvariant(),
-                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine, facts.ModelPath, facts.ModelFormat,
+                training.Optimizer.ToString().ToLowerInvariant(), training.Step is StepKind.FusedAffine or StepKind.FusedMiniBatch, facts.ModelPath, facts.ModelFormat,
                 training.Schedule.Name,
                 training.Schedule is ScheduleSpec.StepDecay step ? step.StepSize : null,
                 training.Schedule switch { ScheduleSpec.StepDecay decay => decay.Gamma, ScheduleSpec.Exponential exponential => exponential.Gamma, _ => null },
@@ -70,7 +70,7 @@ public static class RunJson
         (outcome.Best.IsSome ? (double?)outcome.Best.Map(best => best.TestLoss).IfNone(0f) : null),
         outcome.Restored);
 
-    static int? BatchSize(StepKind step) => step is StepKind.MiniBatch mini ? mini.Size : null;
+    static int? BatchSize(StepKind step) => step switch { StepKind.MiniBatch mini => mini.Size, StepKind.FusedMiniBatch fused => fused.Size, _ => null };
 
     static IReadOnlyList<ParameterRecord> Parameters(StateDict stateDict) =>
         stateDict.Entries.Map(entry => new ParameterRecord(entry.Key, entry.Value.Shape.ToList(), entry.Value.Data.ToList())).ToList();

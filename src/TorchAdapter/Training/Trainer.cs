@@ -29,6 +29,9 @@ public static class Trainer
     {
         StepKind.FusedAffine fused => InitialParameters(model, config.Seed)
             .Map(initial => (ITrainingSteps)new AffineGradientSteps(split, config, fused.Form, initial)),
+        StepKind.FusedMiniBatch fused => InitialParameters(model, config.Seed)
+            .Map(initial => (ITrainingSteps)new AffineGradientSteps(split, config, fused.Form, initial,
+                new AffineGradientSteps.ShuffledBatches(new DataLoaderOrder(config.Seed), fused.Size))),
         StepKind.MiniBatch mini => MiniBatchSteps.Start(model, split, config, mini.Size, device).Map(steps => (ITrainingSteps)steps),
         _ => FullBatchSteps.Start(model, split, config, device).Map(steps => (ITrainingSteps)steps),
     };

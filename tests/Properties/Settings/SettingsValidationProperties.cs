@@ -76,6 +76,7 @@ public sealed class SettingsValidationProperties
         Xunit.Assert.Equal(new StepKind.MiniBatch(16), StepOf(SettingsInput.Notebook with { BatchSize = 16 }));
         Xunit.Assert.Equal(new StepKind.MiniBatch(80), StepOf(SettingsInput.Notebook with { BatchSize = 80 }));
         Xunit.Assert.Equal(new StepKind.FusedAffine(new AffineForm("weight", "bias")), StepOf(SettingsInput.Notebook with { Fused = true }));
+        Xunit.Assert.Equal(new StepKind.FusedMiniBatch(new AffineForm("weight", "bias"), 16), StepOf(SettingsInput.Notebook with { Fused = true, BatchSize = 16 }));
     }
 
     /// <summary>Invalid input never becomes settings, so nothing is trained: a model factory that throws is never called.</summary>

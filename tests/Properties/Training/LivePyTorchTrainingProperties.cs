@@ -71,7 +71,7 @@ public sealed class LivePyTorchTrainingProperties(ITestOutputHelper output)
             Check(settings[id], ours[id].DifferencesFrom(report, exact: !SumsDotProducts(settings[id].Model)));
             fused[id].IfSome(run => Check(settings[id] with { Fused = true }, run.DifferencesFrom(report, exact: false)));
         }
-        output.WriteLine(Summary(settings, ours, fused.Count(run => run.IsSome), skipped, clock.Elapsed, oursDone));
+        output.WriteLine(Summary(settings, ours, fused.Count(run => run.IsSome), fused.Where((run, id) => run.IsSome && settings[id].BatchSize.IsSome).Count(), skipped, clock.Elapsed, oursDone));
         foreach (var failure in failures) output.WriteLine(failure);
         return failures.Count == 0;
 
@@ -85,8 +85,8 @@ public sealed class LivePyTorchTrainingProperties(ITestOutputHelper output)
     static bool SumsDotProducts(string model) =>
         ModelCatalog.Specs.Find(spec => spec.Key == model).Exists(TrainingConfigurations.SumsDotProducts);
 
-    static string Summary(SettingsInput[] settings, TrainingReport[] ours, int fused, List<string> skipped, TimeSpan total, TimeSpan oursDone) =>
+    static string Summary(SettingsInput[] settings, TrainingReport[] ours, int fused, int fusedMiniBatch, List<string> skipped, TimeSpan total, TimeSpan oursDone) =>
         FormattableString.Invariant(
-            $"{settings.Length} configurations ({settings.Length - skipped.Count} checked, {skipped.Count} skipped): {settings.Count(s => s.BatchSize.IsSome)} mini-batch, {fused} also with --fused, {settings.Count(s => s.Optimizer == OptimizerKind.Adam)} adam, {ours.Count(r => r.Stopped is not null)} stopped for a non-finite loss, {settings.Count(s => s.Control.Scheduler != SchedulerKind.None)} with a scheduler, {settings.Count(s => s.Control.EarlyStopPatience.IsSome)} with early stopping ({ours.Count(r => r.StoppedEarly is not null)} stopped early), {settings.Count(s => s.Control.RestoreBest)} with --restore-best; {settings.Sum(s => s.Epochs)} epochs; ours done after {oursDone.TotalSeconds:F1} s, PyTorch's and the comparison after {total.TotalSeconds:F1} s") +
+            $"{settings.Length} configurations ({settings.Length - skipped.Count} checked, {skipped.Count} skipped): {settings.Count(s => s.BatchSize.IsSome)} mini-batch, {fused} also with --fused ({fusedMiniBatch} of them mini-batch), {settings.Count(s => s.Optimizer == OptimizerKind.Adam)} adam, {ours.Count(r => r.Stopped is not null)} stopped for a non-finite loss, {settings.Count(s => s.Control.Scheduler != SchedulerKind.None)} with a scheduler, {settings.Count(s => s.Control.EarlyStopPatience.IsSome)} with early stopping ({ours.Count(r => r.StoppedEarly is not null)} stopped early), {settings.Count(s => s.Control.RestoreBest)} with --restore-best; {settings.Sum(s => s.Epochs)} epochs; ours done after {oursDone.TotalSeconds:F1} s, PyTorch's and the comparison after {total.TotalSeconds:F1} s") +
             string.Concat(skipped.Distinct().Select(reason => $"\n  skipped {reason}"));
 }

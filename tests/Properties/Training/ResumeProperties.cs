@@ -33,24 +33,43 @@ public sealed class ResumeProperties(ITestOutputHelper output)
         from stop in Gen.Choose(1, settings.Epochs - 1)
         select new Case(settings, stop);
 
+    /// <summary>The generated mini-batch runs made --fused: an affine model with SGD, whatever the rate, schedule or stopping.</summary>
+    static Gen<Case> FusedMiniBatchCases() =>
+        from settings in TrainingConfigurations.Settings()
+        where settings.Epochs >= 2 && settings.BatchSize.IsSome
+        let fused = settings with
+        {
+            Model = ModelCatalog.Specs.Find(spec => spec.Affine.IsSome).Map(spec => spec.Key).IfNone(settings.Model),
+            Optimizer = OptimizerKind.Sgd, Fused = true,
+        }
+        where RunSettings.Create(fused, ModelCatalog.Specs, MemoryBudget.Unlimited).IsSuccess
+        from stop in Gen.Choose(1, settings.Epochs - 1)
+        select new Case(fused, stop);
+
     [Property(MaxTest = 60)]
     public Property A_run_resumed_from_its_checkpoint_file_ends_as_the_uninterrupted_run() =>
-        Prop.ForAll(Cases().ToArbitrary(), c =>
-        {
-            var whole = Run(c.Settings, Option<Checkpoint>.None, int.MaxValue);
-            if (whole.StoppedBefore(c.StopAfter)) return true.Label("the run ended before the stop point (non-finite loss or early stopping)");
-            var first = Run(c.Settings, Option<Checkpoint>.None, c.StopAfter);
-            var bytes = CheckpointFormat.Write(first.Checkpoint.IfNone(() => throw new InvalidOperationException("no checkpoint")), "last");
-            var saved = CheckpointFormat.Read(bytes).IfFail(e => throw new InvalidOperationException(e.Message));
-            var settings = ValidSettings.From(c.Settings);
-            var checkpoint = Resumption.Check(saved, settings.Training, settings.Model.StateDict)
-                .Match(Succ: ok => ok, Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
-            var resumed = Run(c.Settings, Some(checkpoint), int.MaxValue);
-            var expected = whole.Epochs.Where(e => e.Epoch >= c.StopAfter).ToList();
-            var same = expected.SequenceEqual(resumed.Epochs) && whole.Ending == resumed.Ending;
-            if (!same) output.WriteLine($"{c}\n  whole:   {whole.Ending}\n  resumed: {resumed.Ending}");
-            return same.Label($"epochs after {c.StopAfter} and the ending are the uninterrupted run's");
-        });
+        Prop.ForAll(Cases().ToArbitrary(), ResumesAsUninterrupted);
+
+    [Property(MaxTest = 30)]
+    public Property A_fused_mini_batch_run_resumed_from_its_checkpoint_file_draws_the_same_batches_and_ends_as_the_uninterrupted_run() =>
+        Prop.ForAll(FusedMiniBatchCases().ToArbitrary(), ResumesAsUninterrupted);
+
+    Property ResumesAsUninterrupted(Case c)
+    {
+        var whole = Run(c.Settings, Option<Checkpoint>.None, int.MaxValue);
+        if (whole.StoppedBefore(c.StopAfter)) return true.Label("the run ended before the stop point (non-finite loss or early stopping)");
+        var first = Run(c.Settings, Option<Checkpoint>.None, c.StopAfter);
+        var bytes = CheckpointFormat.Write(first.Checkpoint.IfNone(() => throw new InvalidOperationException("no checkpoint")), "last");
+        var saved = CheckpointFormat.Read(bytes).IfFail(e => throw new InvalidOperationException(e.Message));
+        var settings = ValidSettings.From(c.Settings);
+        var checkpoint = Resumption.Check(saved, settings.Training, settings.Model.StateDict)
+            .Match(Succ: ok => ok, Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
+        var resumed = Run(c.Settings, Some(checkpoint), int.MaxValue);
+        var expected = whole.Epochs.Where(e => e.Epoch >= c.StopAfter).ToList();
+        var same = expected.SequenceEqual(resumed.Epochs) && whole.Ending == resumed.Ending;
+        if (!same) output.WriteLine($"{c}\n  whole:   {whole.Ending}\n  resumed: {resumed.Ending}");
+        return same.Label($"epochs after {c.StopAfter} and the ending are the uninterrupted run's");
+    }
 
     sealed record EpochRecord(int Epoch, double TrainLoss, float? TestLoss, double LearningRate);
 

@@ -14,7 +14,7 @@ namespace Functional.Tests.Properties.Training;
 /// every declared model, both losses and optimisers, lines of 2 to about 250 samples (small and large offsets, rising
 /// and falling steps), splits, seeds, epochs and evaluation intervals, no batch or batches of 1, a few, a size that does
 /// not divide the split and one at least as large as the split, and learning rates from tiny to diverging; and each
-/// one's --fused twin (<see cref="Fused"/>) where it applies and is meant to print PyTorch's digits. The work per
+/// one's --fused twin (<see cref="Fused"/>, full batch or mini-batch) where it applies and is meant to print PyTorch's digits. The work per
 /// configuration is bounded (about 1,500 optimiser steps) so hundreds of them run in a minute or two, in PyTorch and here.
 /// </summary>
 public static class TrainingConfigurations
@@ -25,15 +25,16 @@ public static class TrainingConfigurations
     const int DotProductEpochs = 10;
 
     /// <summary>
-    /// Mostly anything; one in six a run --fused can take (an affine model, SGD, full batch, MSE, a fixed rate and no early
-    /// stopping, whose decisions could turn on the last bits --fused rounds otherwise) so its twins are many.
+    /// Mostly anything; one in six a run --fused can take (an affine model, SGD, MSE, full batch or any of the batch sizes,
+    /// a fixed rate and no early stopping, whose decisions could turn on the last bits --fused rounds otherwise) so its
+    /// twins are many.
     /// </summary>
     public static Gen<SettingsInput> Settings()
     {
         var fusable = Any().Select(input => input with
         {
             Model = ModelCatalog.Specs.Find(spec => spec.Affine.IsSome).Map(spec => spec.Key).IfNone(input.Model),
-            Optimizer = OptimizerKind.Sgd, Loss = LossKind.Mse, BatchSize = Option<int>.None, Control = ControlInput.Notebook,
+            Optimizer = OptimizerKind.Sgd, Loss = LossKind.Mse, Control = ControlInput.Notebook,
         });
         return
             from input in Gen.Frequency((5, Any()), (1, fusable))
@@ -65,19 +66,25 @@ public static class TrainingConfigurations
     /// <summary>
     /// The same configuration with --fused where its printed digits are meant to be PyTorch's: the model, optimiser and
     /// batch allow it, and the run contracts, so that rounding differences shrink instead of growing: MSE (no sign
-    /// flips) at a rate below 1/L, L the largest eigenvalue of the loss's Hessian over the training inputs. --fused sums
+    /// flips) at a rate below 1/L, L the largest eigenvalue of the loss's Hessian over the training inputs (with
+    /// --batch-size, over any batch's: a batch's Hessian is the mean of its samples', so the largest single sample's
+    /// bounds it). --fused sums
     /// in double where autograd sums in float32, so a diverging run, an L1 run whose sign pattern turns on a last bit,
     /// or inputs far from 0 can print other digits (README, "--fused").
     /// </summary>
     public static Option<SettingsInput> Fused(SettingsInput input) =>
         Some(input with { Fused = true }).Filter(_ => input.Control == ControlInput.Notebook).Filter(fused => Valid(fused) && fused.Loss == LossKind.Mse && fused.LearningRate * LargestCurvature(fused) < 1);
 
-    /// <summary>2 λmax([[E x², E x], [E x, 1]]) over the training inputs: the MSE Hessian's largest eigenvalue.</summary>
+    /// <summary>
+    /// 2 λmax([[E x², E x], [E x, 1]]) over the training inputs: the MSE Hessian's largest eigenvalue; for mini-batches
+    /// the largest over single samples, 2 (x² + 1), which bounds every batch's.
+    /// </summary>
     static double LargestCurvature(SettingsInput input)
     {
         var samples = (long)Math.Ceiling((input.End - input.Start) / input.Step);
         var train = Datasets.TrainCount((int)samples, input.TrainSplit);
         var xs = Enumerable.Range(0, train).Select(i => input.Start + i * input.Step).ToArray();
+        if (input.BatchSize.IsSome) return xs.Max(x => 2 * (x * x + 1));
         var (meanX, meanX2) = (xs.Average(), xs.Average(x => x * x));
         return 2 * ((meanX2 + 1) / 2 + Math.Sqrt((meanX2 - 1) / 2 * ((meanX2 - 1) / 2) + meanX * meanX));
     }

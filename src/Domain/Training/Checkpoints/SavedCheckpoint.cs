@@ -38,7 +38,7 @@ public static class Resumption
         }).IfNone(new ScheduleSpec.Constant());
         if (savedSchedule != config.Schedule)
             problems.Add($"was trained with {Describe(savedSchedule)}; this run asks for {Describe(config.Schedule)} (give the checkpoint's scheduler flags)");
-        if (config.Step is StepKind.MiniBatch && saved.Steps.Generator.IsNone)
+        if (config.Step is StepKind.MiniBatch or StepKind.FusedMiniBatch && saved.Steps.Generator.IsNone)
             problems.Add("has no generator_state, which --batch-size needs to draw the next epoch's mini-batches as the saved run would");
         if (problems.Count > 0)
             return LanguageExt.Prelude.Fail<LanguageExt.Common.Error, Checkpoint>(LanguageExt.Prelude.toSeq(problems.Select(LanguageExt.Common.Error.New)));
