@@ -12,8 +12,12 @@ namespace Functional.Tests.Snapshots;
 /// </summary>
 public sealed class InterruptAndResumeTests
 {
+    /// <summary>
+    /// About 3 s of training on a quiet machine, so the signal sent 400 ms after training starts always lands in training
+    /// (with 300 epochs, a fast machine had finished training and the signal rolled back the commit instead).
+    /// </summary>
     static readonly string[] Run =
-        ["--epochs", "300", "--batch-size", "8", "--optimizer", "adam", "--lr-scheduler", "step", "--lr-step-size", "40", "--eval-every", "10", "--no-plots", "--progress", "never"];
+        ["--epochs", "2000", "--batch-size", "8", "--optimizer", "adam", "--lr-scheduler", "step", "--lr-step-size", "400", "--eval-every", "50", "--no-plots", "--progress", "never"];
 
     [Fact]
     public async Task A_run_stopped_with_CtrlC_and_resumed_from_its_checkpoint_ends_on_the_uninterrupted_runs_model_file()
@@ -32,7 +36,7 @@ public sealed class InterruptAndResumeTests
         await stdout;
 
         Assert.Equal(130, process.ExitCode);
-        var interrupted = Regex.Match(stderr, @"^interrupted: training stopped after (\d+) of 300 epochs; no model file was written; checkpoint (\S+last\.pt) \(go on with --resume \2\)\n$");
+        var interrupted = Regex.Match(stderr, @"^interrupted: training stopped after (\d+) of 2000 epochs; no model file was written; checkpoint (\S+last\.pt) \(go on with --resume \2\)\n$");
         Assert.True(interrupted.Success, stderr);
         Assert.False(File.Exists(Path.Combine(folder, "models", "resumed.pt")));
         var done = int.Parse(interrupted.Groups[1].Value, CultureInfo.InvariantCulture);
