@@ -8,13 +8,17 @@ public static class LineData
 {
     /// <summary>
     /// Builds the line with libtorch itself (<c>arange</c>, then <c>weight * X + bias</c> as two float32 ops) so every
-    /// value is bit-for-bit what PyTorch computes for the same spec.
+    /// value is bit-for-bit what PyTorch computes for the same spec. libtorch writes straight into the dataset's own
+    /// arrays (tensors over their memory, and y computed in place), so making the data needs no memory beyond the data.
     /// </summary>
     public static Dataset Line(DatasetSpec spec)
     {
-        using var scope = NewDisposeScope();
-        var x = arange(spec.Start, spec.End, spec.Step, ScalarType.Float32);
-        var y = x * spec.Weight + spec.Bias;
-        return new Dataset(Floats.Of(x.data<float>().ToArray()), Floats.Of(y.data<float>().ToArray()));
+        var (x, y) = (GC.AllocateUninitializedArray<float>(spec.SampleCount), GC.AllocateUninitializedArray<float>(spec.SampleCount));
+        using (NewDisposeScope())
+        {
+            var xs = frombuffer(x, ScalarType.Float32, x.Length, 0).arange_out(spec.Start, spec.End, spec.Step);
+            frombuffer(y, ScalarType.Float32, y.Length, 0).copy_(xs).mul_(spec.Weight).add_(spec.Bias);
+        }
+        return new Dataset(Floats.Of(x), Floats.Of(y));
     }
 }
