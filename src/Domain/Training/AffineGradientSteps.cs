@@ -37,7 +37,6 @@ public sealed class AffineGradientSteps : ITrainingSteps
     {
         public IEpochOrder Order { get; } = order;
         public int Size { get; } = size;
-        internal int[] Permutation = [];
         internal float[] Xs = [];
         internal float[] Ys = [];
     }
@@ -65,17 +64,15 @@ public sealed class AffineGradientSteps : ITrainingSteps
     double BatchEpoch(ShuffledBatches batches)
     {
         var count = split.Train.Count;
-        if (batches.Permutation.Length != count)
-        {
-            batches.Permutation = new int[count];
+        if (batches.Xs.Length != Math.Min(batches.Size, count))
             (batches.Xs, batches.Ys) = (new float[Math.Min(batches.Size, count)], new float[Math.Min(batches.Size, count)]);
-        }
-        batches.Order.NextEpoch(batches.Permutation);
+        var permutation = batches.Order.Start(count);
         var runningLoss = 0.0;
         for (var start = 0; start < count; start += batches.Size)
         {
             var length = Math.Min(batches.Size, count - start);
-            Gather(batches.Permutation.AsSpan(start, length), batches.Xs, batches.Ys);
+            batches.Order.WaitFor(start + length);
+            Gather(permutation.Slice(start, length), batches.Xs, batches.Ys);
             runningLoss += Step(batches.Xs.AsMemory(0, length), batches.Ys.AsMemory(0, length)) * (double)length;
         }
         return runningLoss / count;
