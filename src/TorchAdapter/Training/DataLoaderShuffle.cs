@@ -39,14 +39,6 @@ public sealed class DataLoaderShuffle
         engine.Skip(order.Length - 1);
     }
 
-    /// <summary>The next epoch's order as an int32 tensor the caller owns (sharing the array it is drawn into).</summary>
-    public Tensor NextEpoch(int samples)
-    {
-        var order = new int[samples];
-        NextEpoch(order);
-        return frombuffer(order, ScalarType.Int32, samples, 0, false);
-    }
-
     /// <summary>The generator's state, <c>g.get_state()</c>: the bytes PyTorch 1.13's CPU generator gives (mt19937 and its extras).</summary>
     public byte[] State()
     {

@@ -79,8 +79,9 @@ public sealed class DataLoaderShuffleTests
         var shuffle = new DataLoaderShuffle(seed);
         return Enumerable.Range(0, Epochs).Select(_ =>
         {
-            using var order = shuffle.NextEpoch((int)n);
-            return order.data<int>().ToArray().Select(i => (long)i).ToArray();
+            var order = new int[n];
+            shuffle.NextEpoch(order);
+            return order.Select(i => (long)i).ToArray();
         }).ToArray();
     }
 
