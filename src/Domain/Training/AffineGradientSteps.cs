@@ -88,10 +88,17 @@ public sealed class AffineGradientSteps : ITrainingSteps
         }
     }
 
-    public Fin<Evaluation> Evaluate() =>
-        PredictTest().Map(predictions => new Evaluation(
+    /// <summary>Predictions for an evaluation's metrics, in one buffer reused by every evaluation (not a new test-sized array each).</summary>
+    float[] evaluationPredictions = [];
+
+    public Fin<Evaluation> Evaluate()
+    {
+        if (evaluationPredictions.Length != split.Test.Count) evaluationPredictions = new float[split.Test.Count];
+        PredictInto(evaluationPredictions);
+        return new Evaluation(
             AffinePass.Run(split.Test.X.Memory, split.Test.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Test.Count) ? helper : null).Loss,
-            RegressionMetrics.Of(predictions.Span, split.Test.Y.Span)));
+            RegressionMetrics.Of(evaluationPredictions, split.Test.Y.Span));
+    }
 
     /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
     public Fin<StateDict> StateDict() => new StateDict(initial.Entries.Map(entry =>
@@ -101,10 +108,15 @@ public sealed class AffineGradientSteps : ITrainingSteps
 
     public Fin<Floats> PredictTest()
     {
-        var inputs = split.Test.X.Span;
-        var predictions = new float[inputs.Length];
-        for (var i = 0; i < predictions.Length; i++) predictions[i] = AffinePass.Predict(weight, bias, inputs[i]);
+        var predictions = new float[split.Test.Count];
+        PredictInto(predictions);
         return Floats.Of(predictions);
+    }
+
+    void PredictInto(Span<float> predictions)
+    {
+        var inputs = split.Test.X.Span;
+        for (var i = 0; i < predictions.Length; i++) predictions[i] = AffinePass.Predict(weight, bias, inputs[i]);
     }
 
     /// <summary>
