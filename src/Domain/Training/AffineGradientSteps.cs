@@ -32,13 +32,12 @@ public sealed class AffineGradientSteps : ITrainingSteps
     float weight;
     float bias;
 
-    /// <summary>The order and size of <c>--batch-size</c>'s batches, and the buffers an epoch reuses to gather them.</summary>
+    /// <summary>The order and size of <c>--batch-size</c>'s batches, and this thread's buffers for gathering their samples.</summary>
     public sealed class ShuffledBatches(IEpochOrder order, int size)
     {
         public IEpochOrder Order { get; } = order;
         public int Size { get; } = size;
-        internal float[] Xs = [];
-        internal float[] Ys = [];
+        internal AffinePass.Scratch Scratch { get; } = new(0);
     }
 
     public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial, ShuffledBatches? batches = null)
@@ -64,28 +63,19 @@ public sealed class AffineGradientSteps : ITrainingSteps
     double BatchEpoch(ShuffledBatches batches)
     {
         var count = split.Train.Count;
-        if (batches.Xs.Length != Math.Min(batches.Size, count))
-            (batches.Xs, batches.Ys) = (new float[Math.Min(batches.Size, count)], new float[Math.Min(batches.Size, count)]);
         var permutation = batches.Order.Start(count);
         var runningLoss = 0.0;
         for (var start = 0; start < count; start += batches.Size)
         {
             var length = Math.Min(batches.Size, count - start);
             batches.Order.WaitFor(start + length);
-            Gather(permutation.Slice(start, length), batches.Xs, batches.Ys);
-            runningLoss += Step(batches.Xs.AsMemory(0, length), batches.Ys.AsMemory(0, length)) * (double)length;
+            var pass = AffinePass.RunGathered(permutation.Slice(start, length), split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss,
+                AffinePass.OnTwoCores(length) ? helper : null, batches.Scratch);
+            weight -= learningRate * pass.WeightGradient;
+            bias -= learningRate * pass.BiasGradient;
+            runningLoss += pass.Loss * (double)length;
         }
         return runningLoss / count;
-    }
-
-    void Gather(ReadOnlySpan<int> indices, Span<float> xs, Span<float> ys)
-    {
-        ReadOnlySpan<float> allX = split.Train.X.Span, allY = split.Train.Y.Span;
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var index = indices[i];
-            (xs[i], ys[i]) = (allX[index], allY[index]);
-        }
     }
 
     /// <summary>Predictions for an evaluation's metrics, in one buffer reused by every evaluation (not a new test-sized array each).</summary>

@@ -33,12 +33,23 @@ public static class AffinePass
     /// depend only on their count) and the pieces' sums are added in piece order, so whether a second core takes some
     /// of the pieces (<paramref name="helper"/>) or this thread sums them all, every bit of the result is the same.
     /// </summary>
-    public static AffinePassResult Run(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, float weight, float bias, LossKind loss, PassHelper? helper)
+    public static AffinePassResult Run(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, float weight, float bias, LossKind loss, PassHelper? helper) =>
+        Result(new PiecewisePass(xs, ys, null, weight, bias, loss), helper, new Scratch(0), xs.Length);
+
+    /// <summary>
+    /// The same pass over the samples <paramref name="indices"/> names, in that order, as if they had first been gathered
+    /// into one batch: each piece gathers its own samples into the scratch of the thread that takes it, so the second
+    /// core shares the gathering (random reads, most of a shuffled epoch) and not only the arithmetic.
+    /// </summary>
+    public static AffinePassResult RunGathered(ReadOnlyMemory<int> indices, ReadOnlyMemory<float> allX, ReadOnlyMemory<float> allY, float weight, float bias,
+        LossKind loss, PassHelper? helper, Scratch scratch) =>
+        Result(new PiecewisePass(allX, allY, indices, weight, bias, loss), helper, scratch, indices.Length);
+
+    static AffinePassResult Result(PiecewisePass pass, PassHelper? helper, Scratch scratch, int count)
     {
-        var pass = new PiecewisePass(xs, ys, weight, bias, loss);
         helper?.Offer(pass);
-        var sums = pass.SumAll();
-        var n = (double)xs.Length;
+        var sums = pass.SumAll(scratch);
+        var n = (double)count;
         // PyTorch sums the loss terms in float32 before dividing: a sum beyond float32's range is infinite there, so here too.
         var meanLoss = sums.Loss > float.MaxValue ? float.PositiveInfinity : (float)(sums.Loss / n);
         return new AffinePassResult(meanLoss, (float)(sums.Weight / n), (float)(sums.Bias / n));
@@ -50,52 +61,81 @@ public static class AffinePass
     /// one core; so the calling thread never waits: once no piece is left to claim, it sums itself every piece the helper
     /// has not finished (the same function of the same samples, so the same bits) and leaves the helper to finish in vain.
     /// </summary>
-    internal sealed class PiecewisePass(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, float weight, float bias, LossKind loss)
+    internal sealed class PiecewisePass(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys, ReadOnlyMemory<int>? indices, float weight, float bias, LossKind loss)
     {
+        readonly int count = indices?.Length ?? xs.Length;
+
         const int Free = 0, Helping = 1, Helped = 2;
         readonly Sums[] helped = new Sums[Pieces];
         readonly int[] states = new int[Pieces];
         int claimed;
 
         /// <summary>The helper's part: pieces while any are left, each published once its sums are written.</summary>
-        public void HelpWithPieces()
+        public void HelpWithPieces(Scratch scratch)
         {
             int piece;
             while ((piece = Interlocked.Increment(ref claimed) - 1) < Pieces)
             {
                 Volatile.Write(ref states[piece], Helping);
-                helped[piece] = Sum(piece);
+                helped[piece] = Sum(piece, scratch);
                 Volatile.Write(ref states[piece], Helped);
             }
         }
 
         /// <summary>The calling thread's part, then the total in piece order.</summary>
-        public Sums SumAll()
+        public Sums SumAll(Scratch scratch)
         {
             var own = new Sums[Pieces];
             var mine = new bool[Pieces];
             int piece;
             while ((piece = Interlocked.Increment(ref claimed) - 1) < Pieces)
             {
-                own[piece] = Sum(piece);
+                own[piece] = Sum(piece, scratch);
                 mine[piece] = true;
             }
             var total = default(Sums);
             for (piece = 0; piece < Pieces; piece++)
                 total += mine[piece] ? own[piece]
                     : Volatile.Read(ref states[piece]) == Helped ? helped[piece]
-                    : Sum(piece);
+                    : Sum(piece, scratch);
             return total;
         }
 
-        Sums Sum(int piece)
+        Sums Sum(int piece, Scratch scratch)
         {
             var (start, end) = (Cut(piece), Cut(piece + 1));
-            return PieceSums(xs.Span[start..end], ys.Span[start..end], weight, bias, loss);
+            if (indices is not { } order) return PieceSums(xs.Span[start..end], ys.Span[start..end], weight, bias, loss);
+            var (gatheredX, gatheredY) = scratch.For(end - start);
+            Gather(order.Span[start..end], xs.Span, ys.Span, gatheredX, gatheredY);
+            return PieceSums(gatheredX.AsSpan(0, end - start), gatheredY.AsSpan(0, end - start), weight, bias, loss);
         }
 
         /// <summary>Where piece <paramref name="piece"/> starts: a multiple of the SIMD width, the last piece taking the rest.</summary>
-        int Cut(int piece) => piece == Pieces ? xs.Length : xs.Length / Pieces / Vector<float>.Count * Vector<float>.Count * piece;
+        int Cut(int piece) => piece == Pieces ? count : count / Pieces / Vector<float>.Count * Vector<float>.Count * piece;
+    }
+
+    static void Gather(ReadOnlySpan<int> indices, ReadOnlySpan<float> allX, ReadOnlySpan<float> allY, Span<float> xs, Span<float> ys)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var index = indices[i];
+            (xs[i], ys[i]) = (allX[index], allY[index]);
+        }
+    }
+
+    /// <summary>
+    /// A thread's own buffers for the samples of the pieces it gathers: each thread writes only its own, so a piece the
+    /// helper is still gathering when the caller has moved on can never overwrite what the caller reads.
+    /// </summary>
+    public sealed class Scratch(int samples)
+    {
+        float[] xs = new float[samples], ys = new float[samples];
+
+        internal (float[] X, float[] Y) For(int samples)
+        {
+            if (xs.Length < samples) (xs, ys) = (new float[samples], new float[samples]);
+            return (xs, ys);
+        }
     }
 
     /// <summary>
@@ -162,6 +202,7 @@ public sealed class PassHelper : IDisposable
     readonly AutoResetEvent wake = new(false);
     readonly Thread thread;
     AffinePass.PiecewisePass? offered;
+    readonly AffinePass.Scratch scratch = new(0);
     volatile bool stopping;
 
     public PassHelper()
@@ -182,7 +223,7 @@ public sealed class PassHelper : IDisposable
         {
             wake.WaitOne();
             if (stopping) return;
-            Interlocked.Exchange(ref offered, null)?.HelpWithPieces();
+            Interlocked.Exchange(ref offered, null)?.HelpWithPieces(scratch);
         }
     }
 

@@ -12,7 +12,7 @@ public interface IEpochOrder : IDisposable
     /// Begins drawing the next epoch's permutation of 0 .. <paramref name="count"/> - 1 into the memory it returns, which
     /// the order owns: it is reused by the next epoch and freed with the order.
     /// </summary>
-    ReadOnlySpan<int> Start(int count);
+    ReadOnlyMemory<int> Start(int count);
 
     /// <summary>Returns once <c>order[0 .. length)</c> of the epoch begun by <see cref="Start"/> holds its final values.</summary>
     void WaitFor(int length);

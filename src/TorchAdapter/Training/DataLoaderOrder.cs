@@ -10,28 +10,31 @@ namespace Functional.TorchAdapter.Training;
 /// slower of the two rather than their sum. The values drawn are the same either way. The order lives in native memory,
 /// freed when the run's steps are disposed, so the predictions and checks after training have its room.
 /// </summary>
-public sealed unsafe class DataLoaderOrder(long seed) : IEpochOrder
+public sealed class DataLoaderOrder(long seed) : IEpochOrder
 {
     /// <summary>Below this many samples the order is drawn on the calling thread: handing it over would cost more.</summary>
     const int DrawnAlongsideFrom = 1 << 18;
 
     readonly DataLoaderShuffle shuffle = new(seed);
     Task drawing = Task.CompletedTask;
-    int* order;
-    int length;
+    NativeBuffer<int>? order;
     int final;
 
-    public ReadOnlySpan<int> Start(int count)
+    public ReadOnlyMemory<int> Start(int count)
     {
         Finish();
-        if (length != count) Allocate(count);
+        if (order is null || order.Length != count)
+        {
+            ((IDisposable?)order)?.Dispose();
+            order = new NativeBuffer<int>(count);
+        }
         Volatile.Write(ref final, 0);
-        var (start, samples) = ((nint)order, count);
+        var drawn = order.Memory;
         if (count < DrawnAlongsideFrom || Environment.ProcessorCount < 2)
-            shuffle.NextEpoch(new Span<int>((int*)start, samples), Publish);
+            shuffle.NextEpoch(drawn.Span, Publish);
         else
-            drawing = Task.Run(() => shuffle.NextEpoch(new Span<int>((int*)start, samples), Publish));
-        return new ReadOnlySpan<int>(order, count);
+            drawing = Task.Run(() => shuffle.NextEpoch(drawn.Span, Publish));
+        return drawn;
     }
 
     public void WaitFor(int prefix)
@@ -64,20 +67,6 @@ public sealed unsafe class DataLoaderOrder(long seed) : IEpochOrder
 
     void Finish() => drawing.GetAwaiter().GetResult();
 
-    void Allocate(int count)
-    {
-        Free();
-        order = LargeArrays.AllocateNative<int>(count);
-        length = count;
-    }
-
-    void Free()
-    {
-        if (order != null) System.Runtime.InteropServices.NativeMemory.AlignedFree(order);
-        order = null;
-        length = 0;
-    }
-
     public void Dispose()
     {
         try
@@ -88,6 +77,7 @@ public sealed unsafe class DataLoaderOrder(long seed) : IEpochOrder
         {
             // The epoch that waited for this order has already reported its failure.
         }
-        Free();
+        ((IDisposable?)order)?.Dispose();
+        order = null;
     }
 }

@@ -67,7 +67,7 @@ public sealed class DataLoaderShuffleTests
             {
                 var length = Math.Min(batch, samples - start);
                 order.WaitFor(start + length);
-                drawn.Slice(start, length).CopyTo(seen.AsSpan(start));
+                drawn.Span.Slice(start, length).CopyTo(seen.AsSpan(start));
             }
             return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(seen.AsSpan())));
         }).ToArray();
