@@ -4,6 +4,7 @@ using Functional.Domain.Models;
 using Functional.Domain.Tensors;
 using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Models;
+using Functional.TorchAdapter.Tensors;
 using LanguageExt;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,6 +24,26 @@ public static class Predictions
         using var inference = inference_mode();
         return Floats.Of(module.call(inputs).cpu().data<float>().ToArray());
     });
+
+    /// <summary>
+    /// The same predictions for inputs of any number of rows: beyond what <see cref="RowChunks.RowsFor"/> allows, block by
+    /// block, each block in its own dispose scope, into one array, so the forward pass's temporaries are a block's. The
+    /// model computes each row on its own, so the values are those of one pass.
+    /// </summary>
+    public static Fin<Floats> InBlocks(ModelSpec spec, ModelModule module, Tensor inputs) => ModelFailures.Guard(spec, () =>
+    {
+        var (count, rows) = (inputs.shape[0], RowChunks.RowsFor(module, inputs.shape[1]));
+        if (count <= rows) return Of(spec, module, inputs);
+        module.eval();
+        var predictions = GC.AllocateUninitializedArray<float>(checked((int)count));
+        foreach (var (start, length) in RowChunks.Of(count, rows))
+        {
+            using var scope = NewDisposeScope();
+            using var inference = inference_mode();
+            TensorValues.FloatsOf(module.call(inputs.narrow(0, start, length))).CopyTo(predictions.AsSpan((int)start, (int)length));
+        }
+        return Fin<Floats>.Succ(Floats.Of(predictions));
+    }).Bind(predicted => predicted);
 
     /// <summary>
     /// A fresh instance loaded strictly with <paramref name="state"/>, given to <paramref name="use"/> as a function from a
@@ -61,7 +82,7 @@ public static class Predictions
                     from predictions in ModelFailures.Guard(model.Spec, () => module.to(device.Device)).Bind(_ =>
                     {
                         using var x = TrainingTensors.Matrix(inputs, inputs.Length / features, features, device.Device);
-                        return Of(model.Spec, module, x);
+                        return InBlocks(model.Spec, module, x);
                     })
                     from reported in ModelFailures.Guard(model.Spec, module.ToStateDict)
                     select new Reloaded(predictions, reported);
