@@ -12,14 +12,14 @@ namespace Functional.TorchAdapter.Training;
 public static class RowChunks
 {
     /// <summary>
-    /// Float32 values per row-sized temporary of a block: 2^16 (256 KiB). Blocks this small keep glibc's heap from
-    /// fragmenting (with 2^20-value blocks, 4 MiB temporaries interleaved with libtorch's small allocations grew the heap
-    /// by 100 to 450 MB, varying from run to run) and fault in almost no fresh pages, while each op still spans two of
-    /// libtorch's 32,768-element grains, so both cores work on it; a block's fixed cost (a dozen libtorch calls) stays
-    /// small next to its arithmetic. Measured one epoch at 10^7 samples: 23-30 ms, against 40 ms at 2^15, 17-44 ms at 2^18
-    /// (up to 9,300 page faults), 39-44 ms at 2^20 (7,000-12,000 faults), and 250 ms unchunked.
+    /// Float32 values per row-sized temporary of a block: 2^15 (128 KiB), libtorch's grain size, up to which an op runs
+    /// on the calling thread. Larger blocks were measured worse here (one-epoch run at n = 10^8, the other core busy with
+    /// other work): 2^16-value blocks split each op over both cores, and their thousands of thread barriers an epoch cost
+    /// 5-9 s a run against 2.1 s; 2^20-value blocks fragmented glibc's heap with their 4 MiB temporaries by 100 to 450
+    /// MB, varying from run to run. Blocks this small fault in almost no fresh pages, and their fixed cost (a dozen
+    /// libtorch calls) stays small next to their arithmetic (an epoch at 10^7 samples: 40 ms, unchunked 250 ms).
     /// </summary>
-    public const long ValuesPerBlock = 1L << 16;
+    public const long ValuesPerBlock = 1L << 15;
 
     /// <summary>
     /// Rows per block for <paramref name="module"/> on <paramref name="features"/> inputs: <see cref="ValuesPerBlock"/>
