@@ -9,7 +9,7 @@ public static class Program
     {
         "quick" => QuickMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "only", "variant", "malloc")),
         "memory" => MemoryMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "epochs", "every", "malloc")),
-        "bandwidth" => BandwidthMode.Run(ModeOptions.Parse(args.Skip(1), "megabytes", "repeats")),
+        "bandwidth" => BandwidthMode.Run(ModeOptions.Parse(args.Skip(1), "megabytes", "repeats", "gather")),
         "fused" => FusedMode.Run(ModeOptions.Parse(args.Skip(1), "n", "rounds")),
         "ops" => OperationsMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "n", "malloc")),
         "csv-load" => CsvLoadMode.Run(ModeOptions.Parse(args.Skip(1), "file", "repeats")),

@@ -13,7 +13,8 @@
 # off): ours is the published CLI (`dotnet publish -r linux-x64`, as bench/compare-end-to-end.sh), PyTorch's side is
 # bench/pytorch_minibatch.py (index tensors over a torch.randperm per epoch). Per side: the training time (one epoch
 # plus the epoch-0 test loss; ours from run.json, PyTorch's printed by the script), the whole run's wall time and its
-# peak RSS (/usr/bin/time), medians over `mini-batch rounds` alternating rounds (default 1; 0 skips them).
+# peak RSS (/usr/bin/time); ours twice, with autograd mini-batches and with --fused (the same batches, analytic gradients),
+# medians over `mini-batch rounds` alternating rounds (default 1; 0 skips them).
 # MINIBATCH_SIZES overrides the sample counts (default "10000000 100000000").
 set -euo pipefail
 
@@ -83,11 +84,14 @@ echo "mini-batch, one epoch, batches of 10^6 (load average $(cut -d' ' -f1-3 /pr
 for n in ${MINIBATCH_SIZES:-10000000 100000000}; do
   for round in $(seq 1 "$minibatch_rounds"); do
     mkdir -p "$scratch" && rm -rf "${scratch:?}"/*
-    ( cd "$scratch" && /usr/bin/time -f "%e %M" -o "$results/mb-ours-time" "$cli" --step "$(echo "1/$n" | bc -l)" \
-        --batch-size 1000000 --epochs 1 --no-plots --runs runs >/dev/null 2>&1 )
-    training=$("$python" -c 'import glob, json; print(json.load(open(glob.glob("'"$scratch"'/runs/*/run.json")[0]))["durations_seconds"]["training"])')
-    echo "$n ours $training $(cat "$results/mb-ours-time")" >>"$results/minibatch"
-    rm -rf "${scratch:?}"/*
+    for variant in ours fused; do
+      flags=(); [ "$variant" = fused ] && flags=(--fused)
+      ( cd "$scratch" && /usr/bin/time -f "%e %M" -o "$results/mb-ours-time" "$cli" --step "$(echo "1/$n" | bc -l)" \
+          --batch-size 1000000 --epochs 1 --no-plots --runs runs "${flags[@]}" >/dev/null 2>&1 )
+      training=$("$python" -c 'import glob, json; print(json.load(open(glob.glob("'"$scratch"'/runs/*/run.json")[0]))["durations_seconds"]["training"])')
+      echo "$n $variant $training $(cat "$results/mb-ours-time")" >>"$results/minibatch"
+      rm -rf "${scratch:?}"/*
+    done
     ( cd "$scratch" && /usr/bin/time -f "%e %M" -o "$results/mb-torch-time" "$python" "$here/pytorch_minibatch.py" --n "$n" \
         --batch-size 1000000 --epochs 1 --threads "$threads" >"$results/mb-torch-out" 2>&1 )
     training=$(sed -n 's/^training\t\([0-9.]*\)\ts$/\1/p' "$results/mb-torch-out")
@@ -105,9 +109,10 @@ def med(values, i):
     return statistics.median(v[i] for v in values)
 print(f"{'n':>11}{'epoch ours':>12}{'PyTorch':>9}{'ratio':>7}{'run ours':>10}{'PyTorch':>9}{'ratio':>7}"
       f"{'peak ours':>11}{'PyTorch':>9}{'data':>8}{'limit':>8}")
-for n in sorted({n for n, _ in rows}):
-    ours, theirs = rows[(n, "ours")], rows[(n, "pytorch")]
+for n, variant in sorted({(n, side) for n, side in rows if side != "pytorch"}):
+    ours, theirs = rows[(n, variant)], rows[(n, "pytorch")]
     data = 8 * n
+    print(f"{'--fused' if variant == 'fused' else 'autograd':>9}")
     print(f"{n:>11}{med(ours, 0):>10.2f} s{med(theirs, 0):>7.2f} s{med(ours, 0) / med(theirs, 0):>7.2f}"
           f"{med(ours, 1):>8.2f} s{med(theirs, 1):>7.2f} s{med(ours, 1) / med(theirs, 1):>7.2f}"
           f"{med(ours, 2) / 1e6:>8.0f} MB{med(theirs, 2) / 1e6:>6.0f} MB{data / 1e6:>5.0f} MB{(1.5 * data + 300e6) / 1e6:>5.0f} MB")

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Functional.Bench.Measurement;
+using Functional.TorchAdapter.Backend;
 
 namespace Functional.Bench.Modes;
 
@@ -16,6 +17,7 @@ public static class BandwidthMode
     {
         var megabytes = options.Int("megabytes", 512);
         var repeats = options.Int("repeats", 9);
+        var gathered = options.Int("gather", 80_000_000);
         var floats = megabytes * 1024L * 1024 / sizeof(float);
         var source = new float[floats];
         var destination = new float[floats];
@@ -30,7 +32,36 @@ public static class BandwidthMode
         Console.WriteLine($"# buffer\t{megabytes} MiB\trepeats\t{repeats}\t(sum {sink})");
         Console.WriteLine(FormattableString.Invariant($"copy-bandwidth\t{2.0 * bytes / copySeconds / 1e9:F2}\tGB/s (read + write)"));
         Console.WriteLine(FormattableString.Invariant($"read-bandwidth\t{bytes / readSeconds / 1e9:F2}\tGB/s (one thread)"));
+        if (gathered > 0) GatherFloor(gathered, Math.Min(repeats, 3));
         return 0;
+    }
+
+    /// <summary>
+    /// The floor under a shuffled mini-batch epoch: reading x[i] and y[i] for every sample in a random order, from two
+    /// float32 columns on 2 MB pages as training holds them, on one thread. Each sample is then two cache misses, so this
+    /// is the memory's random-access rate, not its bandwidth.
+    /// </summary>
+    static void GatherFloor(int samples, int repeats)
+    {
+        var x = LargeArrays.Allocate<float>(samples);
+        var y = LargeArrays.Allocate<float>(samples);
+        var order = LargeArrays.Allocate<int>(samples);
+        for (var i = 0; i < samples; i++) (x[i], y[i], order[i]) = (i, -i, i);
+        var random = new Random(7);
+        for (var i = samples - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        var sink = 0f;
+        var seconds = Median(repeats, () =>
+        {
+            var total = 0f;
+            foreach (var index in order) total += x[index] - y[index];
+            sink += total;
+        });
+        Console.WriteLine(FormattableString.Invariant(
+            $"gather\t{seconds:F3}\ts for {samples:N0} samples in a random order ({samples / seconds / 1e6:F0} M samples/s, one thread; sum {sink})"));
     }
 
     static double Median(int repeats, Action action)

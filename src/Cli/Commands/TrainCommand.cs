@@ -55,6 +55,7 @@ public static class TrainCommand
                     {
                         // The spool holds the training log until the transcript is printed, then is deleted.
                         using var spool = run.spool;
+                        if (run.valid.Settings.Training.Step is StepKind.MiniBatch) NativeMemoryReuse.ReturnBatchBuffers();
                         var checkpoints = run.valid.RunsFolder.Map(root => new CheckpointFiles(root, RunRecord.FolderName(timing.StartedAt), interruption));
                         return (
                                 from table in TrainData.Load(run.valid.Settings, AvailableMemory.Read())

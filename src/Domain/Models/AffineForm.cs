@@ -20,7 +20,7 @@ public sealed record AffineForm(string WeightKey, string BiasKey)
         && InterceptOf(sum) is { } bias
         && weight != bias
         && stateDict.Parameters.Count == 2
-        && stateDict.Parameters.ForAll(p => (p.Key == weight || p.Key == bias) && p.Shape.SequenceEqual(new[] { 1L }))
+        && stateDict.Parameters.ForAll(p => (p.Key == weight || p.Key == bias) && Enumerable.SequenceEqual(p.Shape, new[] { 1L }))
             ? Some(new AffineForm(weight, bias))
             : None;
 

@@ -97,7 +97,7 @@ public static class ModelMatching
         models.Filter(m => m.StateDict.Keys.Exists(k => stateDict.Find(k).IsSome))
             .Map(m => (Model: m, Spec: Widths(m, stateDict).Map(m.For).HeadOrNone().IfNone(m).StateDict))
             .OrderByDescending(c => c.Spec.Keys.Count(k => stateDict.Find(k).IsSome))
-            .ThenByDescending(c => c.Spec.Parameters.Count(p => stateDict.Find(p.Key).Exists(t => t.Shape.SequenceEqual(p.Shape))))
+            .ThenByDescending(c => c.Spec.Parameters.Count(p => stateDict.Find(p.Key).Exists(t => Enumerable.SequenceEqual(t.Shape, p.Shape))))
             .ThenByDescending(c => c.Spec.Parameters.Count(p => stateDict.Find(p.Key).Exists(t => t.Shape.Count == p.Shape.Count)))
             .ThenBy(c => c.Model.Width is InputWidth.FromData ? 1 : 0)
             .Select(c => c.Model)

@@ -37,7 +37,6 @@ public sealed class AffineGradientSteps : ITrainingSteps
     {
         public IEpochOrder Order { get; } = order;
         public int Size { get; } = size;
-        internal int[] Permutation = [];
         internal float[] Xs = [];
         internal float[] Ys = [];
     }
@@ -65,17 +64,15 @@ public sealed class AffineGradientSteps : ITrainingSteps
     double BatchEpoch(ShuffledBatches batches)
     {
         var count = split.Train.Count;
-        if (batches.Permutation.Length != count)
-        {
-            batches.Permutation = new int[count];
+        if (batches.Xs.Length != Math.Min(batches.Size, count))
             (batches.Xs, batches.Ys) = (new float[Math.Min(batches.Size, count)], new float[Math.Min(batches.Size, count)]);
-        }
-        batches.Order.NextEpoch(batches.Permutation);
+        var permutation = batches.Order.Start(count);
         var runningLoss = 0.0;
         for (var start = 0; start < count; start += batches.Size)
         {
             var length = Math.Min(batches.Size, count - start);
-            Gather(batches.Permutation.AsSpan(start, length), batches.Xs, batches.Ys);
+            batches.Order.WaitFor(start + length);
+            Gather(permutation.Slice(start, length), batches.Xs, batches.Ys);
             runningLoss += Step(batches.Xs.AsMemory(0, length), batches.Ys.AsMemory(0, length)) * (double)length;
         }
         return runningLoss / count;
@@ -91,10 +88,17 @@ public sealed class AffineGradientSteps : ITrainingSteps
         }
     }
 
-    public Fin<Evaluation> Evaluate() =>
-        PredictTest().Map(predictions => new Evaluation(
+    /// <summary>Predictions for an evaluation's metrics, in one buffer reused by every evaluation (not a new test-sized array each).</summary>
+    float[] evaluationPredictions = [];
+
+    public Fin<Evaluation> Evaluate()
+    {
+        if (evaluationPredictions.Length != split.Test.Count) evaluationPredictions = new float[split.Test.Count];
+        PredictInto(evaluationPredictions);
+        return new Evaluation(
             AffinePass.Run(split.Test.X.Memory, split.Test.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Test.Count) ? helper : null).Loss,
-            RegressionMetrics.Of(predictions.Span, split.Test.Y.Span)));
+            RegressionMetrics.Of(evaluationPredictions, split.Test.Y.Span));
+    }
 
     /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
     public Fin<StateDict> StateDict() => new StateDict(initial.Entries.Map(entry =>
@@ -104,10 +108,15 @@ public sealed class AffineGradientSteps : ITrainingSteps
 
     public Fin<Floats> PredictTest()
     {
-        var inputs = split.Test.X.Span;
-        var predictions = new float[inputs.Length];
-        for (var i = 0; i < predictions.Length; i++) predictions[i] = AffinePass.Predict(weight, bias, inputs[i]);
+        var predictions = new float[split.Test.Count];
+        PredictInto(predictions);
         return Floats.Of(predictions);
+    }
+
+    void PredictInto(Span<float> predictions)
+    {
+        var inputs = split.Test.X.Span;
+        for (var i = 0; i < predictions.Length; i++) predictions[i] = AffinePass.Predict(weight, bias, inputs[i]);
     }
 
     /// <summary>

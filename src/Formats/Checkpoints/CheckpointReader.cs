@@ -25,11 +25,30 @@ internal static class CheckpointReader
               from optimizer in Required(top, "optimizer_state_dict").Bind(v => Optimizer(v, model))
               from loss in Required(top, "loss").Bind(LossOf)
               from scheduler in Optional(top, "scheduler_state_dict").Map(v => Scheduler(v).Map(Some)).IfNone(FinSucc(Option<LearningRateScheduler>.None))
-              from generator in Optional(top, "generator_state").Map(v => v is PyByteTensor bytes
-                  ? FinSucc(Some(bytes.Values))
-                  : FinFail<Option<byte[]>>(Error.New("generator_state is not a uint8 tensor (save generator.get_state())"))).IfNone(FinSucc(Option<byte[]>.None))
+              from generator in Optional(top, "generator_state").Map(v => GeneratorState(v).Map(Some)).IfNone(FinSucc(Option<byte[]>.None))
               from monitor in Optional(top, "early_stopping_state_dict").Map(v => Monitor(v).Map(Some)).IfNone(FinSucc(Option<SavedMonitor>.None))
               select new SavedCheckpoint((int)epoch, new StepsState(model, optimizer, generator), loss, scheduler, monitor);
+
+    /// <summary>Bytes of PyTorch 1.13's CPU generator state (<c>g.get_state()</c>).</summary>
+    const int GeneratorStateBytes = 5056;
+
+    /// <summary>
+    /// A uint8 tensor of <see cref="GeneratorStateBytes"/> whose mt19937 position is one a generator can be in: <c>left</c>
+    /// (i32 at 8) in 1..624 and <c>next</c> (u64 at 16) with <c>next + left - 1 &lt;= 624</c>, so drawing from it never
+    /// reads beyond its 624 words.
+    /// </summary>
+    static Fin<byte[]> GeneratorState(PickleValue value)
+    {
+        if (value is not PyByteTensor tensor) return Error.New("generator_state is not a uint8 tensor (save generator.get_state())");
+        var bytes = tensor.Values;
+        if (bytes.Length != GeneratorStateBytes)
+            return Error.New($"generator_state has {bytes.Length} bytes; a CPU generator's state (generator.get_state()) has {GeneratorStateBytes}");
+        var left = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8));
+        var next = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(16));
+        return left is >= 1 and <= 624 && next <= (ulong)(625 - left)
+            ? bytes
+            : Error.New("generator_state's mt19937 position (left, next) is not one a generator can be in; save generator.get_state() unchanged");
+    }
 
     static Fin<OptimizerState> Optimizer(PickleValue value, StateDict model)
     {
@@ -105,7 +124,7 @@ internal static class CheckpointReader
     };
 
     static Fin<ParameterValues> TensorOf(PickleValue value, Seq<long> shape, string what) =>
-        value is PyTensor tensor && tensor.Values.Shape.SequenceEqual(shape)
+        value is PyTensor tensor && Enumerable.SequenceEqual(tensor.Values.Shape, shape)
             ? tensor.Values
             : Error.New($"Adam's '{what}' is not a float tensor of its parameter's shape {Echo.Shape(shape)}");
 

@@ -1,4 +1,5 @@
 using Functional.Domain.Data;
+using Functional.TorchAdapter.Backend;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,7 +14,7 @@ public static class LineData
     /// </summary>
     public static Dataset Line(DatasetSpec spec)
     {
-        var (x, y) = (GC.AllocateUninitializedArray<float>(spec.SampleCount), GC.AllocateUninitializedArray<float>(spec.SampleCount));
+        var (x, y) = (LargeArrays.Allocate<float>(spec.SampleCount), LargeArrays.Allocate<float>(spec.SampleCount));
         using (NewDisposeScope())
         {
             var xs = frombuffer(x, ScalarType.Float32, x.Length, 0).arange_out(spec.Start, spec.End, spec.Step);

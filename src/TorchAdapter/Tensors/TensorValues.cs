@@ -27,6 +27,13 @@ public static class TensorValues
         return MemoryMarshal.Cast<byte, float>(readable.bytes);
     }
 
+    /// <summary>
+    /// A copy of a float32 tensor's values as one block copy; TorchSharp's element accessor goes element by element
+    /// through the native library (over a second for 2 * 10^7 predictions). Beyond what one span can hold, the accessor.
+    /// </summary>
+    public static float[] ArrayOf(Tensor tensor) =>
+        tensor.numel() * sizeof(float) <= int.MaxValue ? FloatsOf(tensor).ToArray() : tensor.cpu().to_type(ScalarType.Float32).contiguous().data<float>().ToArray();
+
     /// <summary>A fresh tensor holding these values; the caller owns it.</summary>
     public static Tensor ToTensor(ParameterValues values) => tensor(values.Data.ToArray(), values.Shape.ToArray(), ScalarType.Float32);
 }

@@ -13,34 +13,40 @@ namespace Functional.TorchAdapter.Training;
 /// <item>the <c>RandomSampler</c>'s <c>torch.randperm(n, generator=g)</c>: the epoch's order;</item>
 /// <item>once that is exhausted, its <c>torch.randperm(n, generator=g).tolist()[:n % n]</c>: no samples, but n - 1 words.</item>
 /// </list>
-/// The default (global) generator, which made the model's parameters, is never touched.
+/// The default (global) generator, which made the model's parameters, is never touched. The generator's mt19937 is run
+/// here (<see cref="Mt19937"/>), from the state <c>torch.Generator().manual_seed(seed)</c> starts in.
 /// </summary>
-public sealed class DataLoaderShuffle(long seed) : IDisposable
+public sealed class DataLoaderShuffle
 {
-    readonly Generator generator = new(unchecked((ulong)seed));
+    byte[] state;
+    Mt19937 engine;
 
-    /// <summary>The next epoch's order of the <paramref name="samples"/> training samples, as an int32 tensor the caller owns.</summary>
-    public Tensor NextEpoch(int samples)
+    public DataLoaderShuffle(long seed)
     {
-        Randperm113.Skip(generator, 2);
-        var order = Randperm113.Draw(samples, generator);
-        Randperm113.Skip(generator, samples - 1);
-        return order;
+        using var generator = new Generator(unchecked((ulong)seed));
+        state = Randperm113.StateOf(generator);
+        engine = Mt19937.Read(state);
+    }
+
+    /// <summary>
+    /// The next epoch's order of <c>order.Length</c> training samples, written into <paramref name="order"/>;
+    /// <paramref name="final"/> hears how long a prefix of it is final while it is drawn (<see cref="Randperm113.Shuffle"/>).
+    /// </summary>
+    public void NextEpoch(Span<int> order, Action<int>? final = null)
+    {
+        engine.Skip(2);
+        Randperm113.Shuffle(order, engine, final);
+        engine.Skip(order.Length - 1);
     }
 
     /// <summary>The generator's state, <c>g.get_state()</c>: the bytes PyTorch 1.13's CPU generator gives (mt19937 and its extras).</summary>
     public byte[] State()
     {
-        using var state = generator.get_state();
-        return state.data<byte>().ToArray();
+        var bytes = (byte[])state.Clone();
+        engine.WriteTo(bytes);
+        return bytes;
     }
 
     /// <summary><c>g.set_state(state)</c>: the next epoch draws what the generator that saved it would have drawn.</summary>
-    public void Restore(byte[] state)
-    {
-        using var bytes = tensor(state, dtype: ScalarType.Byte);
-        generator.set_state(bytes);
-    }
-
-    public void Dispose() => generator.Dispose();
+    public void Restore(byte[] saved) => (state, engine) = ((byte[])saved.Clone(), Mt19937.Read(saved));
 }

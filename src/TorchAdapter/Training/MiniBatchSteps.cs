@@ -21,6 +21,7 @@ public sealed class MiniBatchSteps : AutogradSteps
 {
     readonly int batchSize;
     readonly DataLoaderShuffle shuffle;
+    Tensor? orderTensor;
 
     MiniBatchSteps(ModelSpec spec, ModelModule module, TrainingTensors data, TrainingConfig config, int batchSize)
         : base(spec, module, data, config) =>
@@ -33,7 +34,7 @@ public sealed class MiniBatchSteps : AutogradSteps
     {
         using var epochScope = NewDisposeScope();
         var count = Data.TrainX.shape[0];
-        var order = shuffle.NextEpoch((int)count).to(Data.TrainX.device);
+        var order = Order((int)count);
         Module.train();
         var runningLoss = 0.0;
         for (long start = 0; start < count; start += batchSize)
@@ -53,7 +54,18 @@ public sealed class MiniBatchSteps : AutogradSteps
 
     protected override void RestoreGenerator(byte[] state) => shuffle.Restore(state);
 
-    protected override void Release() => shuffle.Dispose();
+    protected override void Release() => orderTensor?.Dispose();
+
+    /// <summary>
+    /// The next epoch's order, drawn straight into one int32 tensor kept for the whole run: libtorch's memory, so it is
+    /// gone as soon as the steps are disposed (an array would stay until the garbage collector's next full collection).
+    /// </summary>
+    unsafe Tensor Order(int count)
+    {
+        orderTensor ??= empty(count, ScalarType.Int32).DetachFromDisposeScope();
+        using (var storage = orderTensor.storage<int>()) shuffle.NextEpoch(new Span<int>((void*)storage.data_ptr(), count));
+        return Data.TrainX.device.type == DeviceType.CPU ? orderTensor : orderTensor.to(Data.TrainX.device);
+    }
 
     /// <summary>
     /// The batch's rows, <c>X[indices]</c>. libtorch's index_select on a matrix copies each row with its own memcpy, which

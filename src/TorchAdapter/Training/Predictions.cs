@@ -17,12 +17,33 @@ public sealed record Reloaded(Floats Predictions, StateDict StateDict);
 /// <summary>Predictions in inference mode (no autograd graph), as <c>model.eval(); with torch.inference_mode()</c>.</summary>
 public static class Predictions
 {
+    /// <summary>
+    /// Rows are predicted a block at a time, each block's temporaries freed before the next, so predicting a large split
+    /// costs its result and not the forward pass's n-sized intermediates; every model predicts each row on its own, so the
+    /// values are those of one call over all rows.
+    /// </summary>
+    public const int RowsPerBlock = 1 << 20;
+
     public static Fin<Floats> Of(ModelSpec spec, ModelModule module, Tensor inputs) => ModelFailures.Guard(spec, () =>
     {
-        using var scope = NewDisposeScope();
         module.eval();
         using var inference = inference_mode();
-        return Floats.Of(module.call(inputs).cpu().data<float>().ToArray());
+        var rows = inputs.shape[0];
+        if (rows <= RowsPerBlock)
+        {
+            using var scope = NewDisposeScope();
+            return Floats.Of(TensorValues.ArrayOf(module.call(inputs)));
+        }
+        var predictions = GC.AllocateUninitializedArray<float>(checked((int)rows));
+        for (long start = 0; start < rows; start += RowsPerBlock)
+        {
+            using var scope = NewDisposeScope();
+            var block = module.call(inputs.narrow(0, start, Math.Min(RowsPerBlock, rows - start)));
+            if (block.numel() != Math.Min(RowsPerBlock, rows - start))
+                throw new InvalidOperationException($"{spec.Key}'s forward gave {block.numel()} values for {Math.Min(RowsPerBlock, rows - start)} rows; a regression model gives one per row");
+            TensorValues.FloatsOf(block).CopyTo(predictions.AsSpan((int)start));
+        }
+        return Floats.Of(predictions);
     });
 
     /// <summary>

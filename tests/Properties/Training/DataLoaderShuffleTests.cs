@@ -38,13 +38,50 @@ public sealed class DataLoaderShuffleTests
         Assert.Equal(pytorch, ours);
     }
 
+    /// <summary>
+    /// Large orders are drawn on another core while the epoch trains on their front (DataLoaderOrder): each prefix the
+    /// order says is final is copied out at once, batch by batch, and the copies, epoch after epoch, are the DataLoader's.
+    /// The PyTorch side hashes its batches' indices as int32, so a few hundred thousand samples stay cheap to compare.
+    /// </summary>
+    [RequiresPyTorchFact]
+    public void An_order_drawn_alongside_training_is_final_where_it_says_so_and_is_the_DataLoaders_order()
+    {
+        const int samples = 300_007, batch = 65_536, epochs = 3;
+        const long seed = 1234;
+        var script = """
+            import hashlib, sys, torch
+            from torch.utils.data import DataLoader, TensorDataset
+            n, batch, epochs, seed = (int(a) for a in sys.argv[1:5])
+            loader = DataLoader(TensorDataset(torch.arange(n)), batch_size=batch, shuffle=True,
+                                generator=torch.Generator().manual_seed(seed))
+            for _ in range(epochs):
+                print(hashlib.sha256(torch.cat([b for (b,) in loader]).to(torch.int32).numpy().tobytes()).hexdigest())
+            """;
+        var pytorch = PythonTorch.RunOk(script, $"{samples}", $"{batch}", $"{epochs}", $"{seed}").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using var order = new DataLoaderOrder(seed);
+        var ours = Enumerable.Range(0, epochs).Select(_ =>
+        {
+            var seen = new int[samples];
+            var drawn = order.Start(samples);
+            for (var start = 0; start < samples; start += batch)
+            {
+                var length = Math.Min(batch, samples - start);
+                order.WaitFor(start + length);
+                drawn.Slice(start, length).CopyTo(seen.AsSpan(start));
+            }
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(seen.AsSpan())));
+        }).ToArray();
+        Assert.Equal(pytorch, ours);
+    }
+
     static long[][] Orders(long n, long seed)
     {
-        using var shuffle = new DataLoaderShuffle(seed);
+        var shuffle = new DataLoaderShuffle(seed);
         return Enumerable.Range(0, Epochs).Select(_ =>
         {
-            using var order = shuffle.NextEpoch((int)n);
-            return order.data<int>().ToArray().Select(i => (long)i).ToArray();
+            var order = new int[n];
+            shuffle.NextEpoch(order);
+            return order.Select(i => (long)i).ToArray();
         }).ToArray();
     }
 

@@ -10,6 +10,7 @@ using Functional.TorchAdapter.Backend;
 using Functional.TorchAdapter.Workflow;
 using LanguageExt;
 using static LanguageExt.Prelude;
+using Xunit;
 using Xunit.Abstractions;
 
 namespace Functional.Tests.Properties.Training;
@@ -72,6 +73,37 @@ public sealed class ResumeProperties(ITestOutputHelper output)
     }
 
     sealed record EpochRecord(int Epoch, double TrainLoss, float? TestLoss, double LearningRate);
+
+    /// <summary>
+    /// A checkpoint file is input: a generator_state that is not a CPU generator's 5056 bytes, or whose mt19937 position
+    /// would draw beyond its 624 words, is refused with the reason when read, before any run uses it.
+    /// </summary>
+    [Theory]
+    [InlineData("short", "generator_state has 5055 bytes; a CPU generator's state (generator.get_state()) has 5056")]
+    [InlineData("left 0", "generator_state's mt19937 position (left, next) is not one a generator can be in")]
+    [InlineData("next past the words", "generator_state's mt19937 position (left, next) is not one a generator can be in")]
+    public void A_checkpoint_whose_generator_state_no_generator_can_be_in_is_refused_with_the_reason(string damage, string expected)
+    {
+        var settings = SettingsInput.Notebook with { Epochs = 3, BatchSize = Some(32), Fused = true };
+        var checkpoint = Run(settings, Option<Checkpoint>.None, 1).Checkpoint.IfNone(() => throw new InvalidOperationException("no checkpoint"));
+        var state = checkpoint.Steps.Generator.IfNone(() => throw new InvalidOperationException("no generator state"));
+        var damaged = damage switch
+        {
+            "short" => state[..^1],
+            "left 0" => With(state, bytes => BitConverter.TryWriteBytes(bytes.AsSpan(8), 0)),
+            _ => With(state, bytes => BitConverter.TryWriteBytes(bytes.AsSpan(16), 700UL)),
+        };
+        var read = CheckpointFormat.Read(CheckpointFormat.Write(checkpoint with { Steps = checkpoint.Steps with { Generator = Some(damaged) } }, "last"));
+        Assert.StartsWith(expected, read.Match(Succ: _ => "read", Fail: e => e.Message));
+        Assert.True(CheckpointFormat.Read(CheckpointFormat.Write(checkpoint, "last")).IsSucc, "the undamaged checkpoint is read");
+    }
+
+    static byte[] With(byte[] state, Func<byte[], bool> change)
+    {
+        var copy = (byte[])state.Clone();
+        change(copy);
+        return copy;
+    }
 
     sealed record RunRecord(List<EpochRecord> Epochs, string Ending, Option<Checkpoint> Checkpoint)
     {
