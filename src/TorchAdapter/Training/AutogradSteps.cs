@@ -97,7 +97,7 @@ public abstract class AutogradSteps : ITrainingSteps
 
     public Fin<StateDict> StateDict() => ModelFailures.Guard(Spec, Module.ToStateDict);
 
-    public Fin<Floats> PredictTest() => Predictions.InBlocks(Spec, Module, Data.TestX);
+    public Fin<Floats> PredictTest() => Predictions.Of(Spec, Module, Data.TestX);
 
     public Fin<LanguageExt.Unit> SetLearningRate(double rate) => ModelFailures.Guard(Spec, () =>
     {

@@ -47,26 +47,6 @@ public static class Predictions
     });
 
     /// <summary>
-    /// The same predictions for inputs of any number of rows: beyond what <see cref="RowChunks.RowsFor"/> allows, block by
-    /// block, each block in its own dispose scope, into one array, so the forward pass's temporaries are a block's. The
-    /// model computes each row on its own, so the values are those of one pass.
-    /// </summary>
-    public static Fin<Floats> InBlocks(ModelSpec spec, ModelModule module, Tensor inputs) => ModelFailures.Guard(spec, () =>
-    {
-        var (count, rows) = (inputs.shape[0], RowChunks.RowsFor(module, inputs.shape[1]));
-        if (count <= rows) return Of(spec, module, inputs);
-        module.eval();
-        var predictions = GC.AllocateUninitializedArray<float>(checked((int)count));
-        foreach (var (start, length) in RowChunks.Of(count, rows))
-        {
-            using var scope = NewDisposeScope();
-            using var inference = inference_mode();
-            TensorValues.FloatsOf(module.call(inputs.narrow(0, start, length))).CopyTo(predictions.AsSpan((int)start, (int)length));
-        }
-        return Fin<Floats>.Succ(Floats.Of(predictions));
-    }).Bind(predicted => predicted);
-
-    /// <summary>
     /// A fresh instance loaded strictly with <paramref name="state"/>, given to <paramref name="use"/> as a function from a
     /// block of row-major <c>[rows, Spec.Features]</c> inputs to their predictions, so a table is predicted block by block
     /// with one module; the module is disposed after.
@@ -103,7 +83,7 @@ public static class Predictions
                     from predictions in ModelFailures.Guard(model.Spec, () => module.to(device.Device)).Bind(_ =>
                     {
                         using var x = TrainingTensors.Matrix(inputs, inputs.Length / features, features, device.Device);
-                        return InBlocks(model.Spec, module, x);
+                        return Of(model.Spec, module, x);
                     })
                     from reported in ModelFailures.Guard(model.Spec, module.ToStateDict)
                     select new Reloaded(predictions, reported);
