@@ -25,7 +25,7 @@ public sealed class FullBatchSteps : AutogradSteps
         Prepare(model, split, config.Seed, device).Map(prepared => new FullBatchSteps(model.Spec, prepared.Module, prepared.Data, config));
 
     /// <summary>Whether an epoch is taken in more than one block (gradient accumulation).</summary>
-    public bool InBlocks => Data.TrainX.shape[0] > BlockRows;
+    bool InBlocks => Data.TrainX.shape[0] > BlockRows;
 
     /// <summary>
     /// The loss is read back inside the step's scope, as <c>loss.item()</c> (a float32 widened to a Python float); reading
