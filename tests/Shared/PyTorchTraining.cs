@@ -26,7 +26,8 @@ public sealed record TrainingCase(
     [property: JsonPropertyName("lr_scheduler")] ScheduleCase? LrScheduler = null,
     [property: JsonPropertyName("early_stop")] EarlyStopCase? EarlyStop = null,
     [property: JsonPropertyName("save_checkpoint")] SaveCheckpointCase? SaveCheckpoint = null,
-    [property: JsonPropertyName("resume")] string? Resume = null);
+    [property: JsonPropertyName("resume")] string? Resume = null,
+    [property: JsonPropertyName("accumulate_rows")] long? AccumulateRows = null);
 
 /// <summary>torch.save the recipe's checkpoint dictionary to <paramref name="Path"/> once <paramref name="Epoch"/> epochs are done.</summary>
 public sealed record SaveCheckpointCase(

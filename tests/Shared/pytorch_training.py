@@ -14,6 +14,11 @@ check_finite), written out in the loop: the best score a float32 tensor starting
 torch.lt(test_loss - (-min_delta), best), a wait count that stops training when it reaches the patience; restore_best
 loads the best evaluation's state_dict (a deepcopy) when training ends. The learning rate of every epoch is reported.
 
+Gradient accumulation, as a user writes it when the full batch does not fit: "accumulate_rows" (a row count) trains each
+full-batch epoch over X_train.split(rows), each block's loss_fn(reduction="sum")(model(X_block), y_block) / len(X_train)
+backpropagated (the gradients add up), then one optimizer.step(); the epoch's loss is the blocks' loss.item() added up,
+and the test loss is the blocks' summed losses added up as Python floats, divided by len(X_test).
+
 Checkpoints as PyTorch's "saving and loading a general checkpoint" recipe: "save_checkpoint" ({"epoch": k, "path": p})
 torch.saves {'epoch', 'model_state_dict', 'optimizer_state_dict', 'loss', 'scheduler_state_dict', 'generator_state'}
 (the last two where there is a scheduler or a DataLoader) once k epochs are done; "resume" (a path) torch.loads one and
@@ -58,6 +63,8 @@ def train(config):
     model = model_class()
     initial = pretty(model.state_dict())
     loss_fn = nn.L1Loss() if config["loss"] == "l1" else nn.MSELoss()
+    summed_loss_fn = nn.L1Loss(reduction="sum") if config["loss"] == "l1" else nn.MSELoss(reduction="sum")
+    accumulate_rows = config.get("accumulate_rows")
     optimizer_class = torch.optim.SGD if config["optimizer"] == "sgd" else torch.optim.Adam
     optimizer = optimizer_class(params=model.parameters(), lr=config["lr"])
     train_loader, generator = None, None
@@ -102,7 +109,15 @@ def train(config):
     for epoch in range(start_epoch, epochs):
         lr = optimizer.param_groups[0]["lr"]
         model.train()
-        if train_loader is None:
+        if accumulate_rows is not None:
+            optimizer.zero_grad()
+            train_loss = 0.0
+            for X_block, y_block in zip(X_train.split(accumulate_rows), y_train.split(accumulate_rows)):
+                loss = summed_loss_fn(model(X_block), y_block) / len(X_train)
+                loss.backward()
+                train_loss += loss.item()
+            optimizer.step()
+        elif train_loader is None:
             y_pred = model(X_train)
             loss = loss_fn(y_pred, y_train)
             optimizer.zero_grad()
@@ -127,7 +142,11 @@ def train(config):
         if evaluate or epoch == epochs - 1:
             model.eval()
             with torch.inference_mode():
-                test_loss_tensor = loss_fn(model(X_test), y_test)
+                if accumulate_rows is None:
+                    test_loss_tensor = loss_fn(model(X_test), y_test)
+                else:
+                    test_loss_tensor = torch.tensor(sum(summed_loss_fn(model(X_block), y_block).item() for X_block, y_block
+                                                        in zip(X_test.split(accumulate_rows), y_test.split(accumulate_rows))) / len(X_test))
             test_loss = test_loss_tensor.item()
             if evaluate:
                 lines.append(f"Epoch: {epoch} | Train loss: {train_loss:.3f} | Test loss: {test_loss:.3f}")

@@ -26,11 +26,19 @@ public abstract class AutogradSteps : ITrainingSteps
     protected optim.Optimizer Optimizer { get; }
     protected Func<Tensor, Tensor, Tensor> Loss { get; }
 
+    /// <summary>The loss summed over the samples, for splits taken in blocks of <see cref="BlockRows"/>.</summary>
+    protected Func<Tensor, Tensor, Tensor> SummedLoss { get; }
+
+    /// <summary>Rows per block (<see cref="RowChunks"/>); a split of at most this many rows is taken whole.</summary>
+    protected long BlockRows { get; }
+
     protected AutogradSteps(ModelSpec spec, ModelModule module, TrainingTensors data, TrainingConfig config)
     {
         (Spec, Module, Data) = (spec, module, data);
         Optimizer = Optimizers.For(config.Optimizer, module.parameters(), config.LearningRate);
         Loss = Losses.For(config.Loss);
+        SummedLoss = Losses.Summed(config.Loss);
+        BlockRows = RowChunks.RowsFor(module, data.TrainX.shape[1]);
     }
 
     /// <summary>The seeded module (drawn as the notebook draws it) and the split's tensors, moved to the device.</summary>
@@ -54,9 +62,16 @@ public abstract class AutogradSteps : ITrainingSteps
 
     public abstract Fin<double> TrainEpoch();
 
-    /// <summary>One forward pass over the test split gives both the loss (libtorch's) and the predictions the metrics are computed from.</summary>
+    /// <summary>
+    /// One forward pass over the test split gives both the loss (libtorch's) and the predictions the metrics are computed
+    /// from. A test split of more than <see cref="BlockRows"/> rows is passed in blocks, each in its own dispose scope:
+    /// the loss is the blocks' sums added up in double and divided by the count (as <c>total += loss_fn_sum(...).item()</c>),
+    /// and the metrics' residual sums go on block by block, so no prediction outlives its block.
+    /// </summary>
     public Fin<Evaluation> Evaluate() => ModelFailures.Guard(Spec, () =>
     {
+        var count = Data.TestX.shape[0];
+        if (count > BlockRows) return EvaluateInBlocks(count);
         using var scope = NewDisposeScope();
         Module.eval();
         using var inference = inference_mode();
@@ -64,6 +79,21 @@ public abstract class AutogradSteps : ITrainingSteps
         var loss = Loss(predictions, Data.TestY).item<float>();
         return new Evaluation(loss, RegressionMetrics.Of(TensorValues.FloatsOf(predictions), Data.TestTargets.Span));
     });
+
+    Evaluation EvaluateInBlocks(long count)
+    {
+        Module.eval();
+        var (sum, residuals) = (0.0, ResidualSums.Zero);
+        foreach (var (start, length) in RowChunks.Of(count, BlockRows))
+        {
+            using var scope = NewDisposeScope();
+            using var inference = inference_mode();
+            var predictions = Module.call(Data.TestX.narrow(0, start, length));
+            sum += SummedLoss(predictions, Data.TestY.narrow(0, start, length)).item<float>();
+            residuals = residuals.Add(TensorValues.FloatsOf(predictions), Data.TestTargets.Span.Slice((int)start, (int)length));
+        }
+        return new Evaluation((float)(sum / count), RegressionMetrics.Of(residuals, Data.TestTargets.Span));
+    }
 
     public Fin<StateDict> StateDict() => ModelFailures.Guard(Spec, Module.ToStateDict);
 
