@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Functional.Bench.Measurement;
 using Functional.TorchAdapter.Backend;
+using Functional.TorchAdapter.Training;
 
 namespace Functional.Bench.Modes;
 
@@ -62,6 +63,12 @@ public static class BandwidthMode
         });
         Console.WriteLine(FormattableString.Invariant(
             $"gather\t{seconds:F3}\ts for {samples:N0} samples in a random order ({samples / seconds / 1e6:F0} M samples/s, one thread; sum {sink})"));
+        var shuffle = new DataLoaderShuffle(42);
+        var drawing = Median(repeats, () => shuffle.NextEpoch(order));
+        Console.WriteLine(FormattableString.Invariant(
+            $"exact-order\t{drawing:F3}\ts to draw the DataLoader's order of {samples:N0} samples (one thread)"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"shuffled-epoch-floor\t{(seconds + drawing) / 2:F3}\ts (the gather and the order shared by two threads)"));
     }
 
     static double Median(int repeats, Action action)
