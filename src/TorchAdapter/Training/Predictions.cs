@@ -18,29 +18,27 @@ public sealed record Reloaded(Floats Predictions, StateDict StateDict);
 public static class Predictions
 {
     /// <summary>
-    /// Rows are predicted a block at a time, each block's temporaries freed before the next, so predicting a large split
-    /// costs its result and not the forward pass's n-sized intermediates; every model predicts each row on its own, so the
-    /// values are those of one call over all rows.
+    /// Rows are predicted a block at a time (<see cref="RowChunks"/>, as evaluation goes), each block's temporaries freed
+    /// before the next, so predicting a large split costs its result and not the forward pass's n-sized intermediates;
+    /// every model predicts each row on its own, so the values are those of one call over all rows.
     /// </summary>
-    public const int RowsPerBlock = 1 << 20;
-
     public static Fin<Floats> Of(ModelSpec spec, ModelModule module, Tensor inputs) => ModelFailures.Guard(spec, () =>
     {
         module.eval();
         using var inference = inference_mode();
-        var rows = inputs.shape[0];
-        if (rows <= RowsPerBlock)
+        var (rows, blockRows) = (inputs.shape[0], RowChunks.RowsFor(module, inputs.shape[1]));
+        if (rows <= blockRows)
         {
             using var scope = NewDisposeScope();
             return Floats.Of(TensorValues.ArrayOf(module.call(inputs)));
         }
         var predictions = GC.AllocateUninitializedArray<float>(checked((int)rows));
-        for (long start = 0; start < rows; start += RowsPerBlock)
+        foreach (var (start, length) in RowChunks.Of(rows, blockRows))
         {
             using var scope = NewDisposeScope();
-            var block = module.call(inputs.narrow(0, start, Math.Min(RowsPerBlock, rows - start)));
-            if (block.numel() != Math.Min(RowsPerBlock, rows - start))
-                throw new InvalidOperationException($"{spec.Key}'s forward gave {block.numel()} values for {Math.Min(RowsPerBlock, rows - start)} rows; a regression model gives one per row");
+            var block = module.call(inputs.narrow(0, start, length));
+            if (block.numel() != length)
+                throw new InvalidOperationException($"{spec.Key}'s forward gave {block.numel()} values for {length} rows; a regression model gives one per row");
             TensorValues.FloatsOf(block).CopyTo(predictions.AsSpan((int)start));
         }
         return Floats.Of(predictions);
