@@ -50,11 +50,14 @@ public sealed class AffineGradientSteps : ITrainingSteps
         helper = AffinePass.OnTwoCores(Math.Max(largestPass, split.Test.Count)) ? new PassHelper() : null;
     }
 
-    public Fin<double> TrainEpoch() => batches is null ? (double)Step(split.Train.X.Memory, split.Train.Y.Memory) : BatchEpoch(batches);
+    public Fin<double> TrainEpoch() =>
+        batches is null
+            ? (double)Step(AffinePass.Run(split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Train.Count) ? helper : null))
+            : BatchEpoch(batches);
 
-    float Step(ReadOnlyMemory<float> xs, ReadOnlyMemory<float> ys)
+    /// <summary>The plain SGD step from one pass's gradients; the pass's loss, for the epoch's.</summary>
+    float Step(AffinePassResult pass)
     {
-        var pass = AffinePass.Run(xs, ys, weight, bias, loss, AffinePass.OnTwoCores(xs.Length) ? helper : null);
         weight -= learningRate * pass.WeightGradient;
         bias -= learningRate * pass.BiasGradient;
         return pass.Loss;
@@ -69,11 +72,8 @@ public sealed class AffineGradientSteps : ITrainingSteps
         {
             var length = Math.Min(batches.Size, count - start);
             batches.Order.WaitFor(start + length);
-            var pass = AffinePass.RunGathered(permutation.Slice(start, length), split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss,
-                AffinePass.OnTwoCores(length) ? helper : null, batches.Scratch);
-            weight -= learningRate * pass.WeightGradient;
-            bias -= learningRate * pass.BiasGradient;
-            runningLoss += pass.Loss * (double)length;
+            runningLoss += Step(AffinePass.RunGathered(permutation.Slice(start, length), split.Train.X.Memory, split.Train.Y.Memory, weight, bias, loss,
+                AffinePass.OnTwoCores(length) ? helper : null, batches.Scratch)) * (double)length;
         }
         return runningLoss / count;
     }
