@@ -1,4 +1,3 @@
-using System.Reflection;
 using Functional.Formats.Runs;
 using Functional.TorchAdapter.Backend;
 
@@ -7,10 +6,8 @@ namespace Functional.Cli;
 /// <summary>The versions this process runs with, read once for the run record and the model file's metadata.</summary>
 public static class AppVersions
 {
-    public static SoftwareVersions Read() => new(
-        typeof(AppVersions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-            ?? typeof(AppVersions).Assembly.GetName().Version?.ToString() ?? "unknown",
-        TorchVersions.TorchSharp,
-        TorchVersions.LibTorch,
-        Environment.Version.ToString());
+    /// <summary>Ours, as major.minor.patch of the assembly version (the published CLI keeps no informational-version attribute to read).</summary>
+    public static string Functional => typeof(AppVersions).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+
+    public static SoftwareVersions Read() => new(Functional, TorchVersions.TorchSharp, TorchVersions.LibTorch, Environment.Version.ToString());
 }

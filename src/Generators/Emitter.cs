@@ -98,13 +98,13 @@ public static class Emitter
         yield return "        Graph);";
         yield return string.Empty;
         yield return $"    private readonly {Models}.ModelSpec resolved;";
-        // Field names are the PyTorch attribute names: TorchSharp's RegisterComponents names parameters after them.
+        // Field names are the PyTorch attribute names, under which the constructor registers each component.
         foreach (var component in model.Components)
         {
             if (component.IsModel)
             {
                 // The model is this layer, as nn.Linear itself: its parameters are the module's own 'weight' and 'bias'
-                // (named_parameters as PyTorch's), and the layer is held where RegisterComponents, which scans fields, does not look.
+                // (named_parameters as PyTorch's); the layer itself is not registered as a sub-module.
                 yield return $"    private readonly global::System.Runtime.CompilerServices.StrongBox<global::TorchSharp.Modules.Linear> {component.StateName}Holder;";
                 yield return "    private readonly global::TorchSharp.Modules.Parameter weight;";
                 yield return "    private readonly global::TorchSharp.Modules.Parameter bias;";
@@ -139,7 +139,20 @@ public static class Emitter
                 ? $"        this.{component.StateName} = global::TorchSharp.torch.nn.Linear({inputs}, {component.OutFeatures}L);"
                 : $"        this.{component.StateName} = new global::TorchSharp.Modules.Parameter(global::TorchSharp.torch.randn(new long[] {{ {string.Join(", ", component.Shape.Select(d => d + "L"))} }}));";
         }
-        yield return "        RegisterComponents();";
+        // Registered by name in declaration order, as PyTorch's __init__ assigns them, rather than by TorchSharp's
+        // RegisterComponents, which finds fields by reflection: a natively compiled (AOT) CLI keeps no field metadata.
+        foreach (var component in model.Components)
+        {
+            if (component.IsModel)
+            {
+                yield return "        register_parameter(\"weight\", this.weight);";
+                yield return "        register_parameter(\"bias\", this.bias);";
+                continue;
+            }
+            yield return component.Kind == ComponentKind.Linear
+                ? $"        register_module({Literal(component.StateName)}, this.{component.StateName});"
+                : $"        register_parameter({Literal(component.StateName)}, this.{component.StateName});";
+        }
         yield return "    }";
         yield return string.Empty;
         yield return $"    public override {Tensors}.StateDictSpec Spec => this.resolved.StateDict;";

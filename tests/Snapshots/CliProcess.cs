@@ -18,12 +18,19 @@ public static class CliProcess
     public static CliRun RunFrom(string cliAssembly, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunIn(cliAssembly, Directory.CreateTempSubdirectory("functional-cli-").FullName, environment, args);
 
+    /// <summary>Runs a natively compiled CLI (<see cref="PublishedCli"/>) in <paramref name="folder"/>, as the build's is run.</summary>
+    public static CliRun RunNativeIn(string executable, string folder, params string[] args) =>
+        Finish(Started(new ProcessStartInfo(executable), folder, new Dictionary<string, string>(), args), folder);
+
     /// <summary>Runs the CLI again in the folder of an earlier run, as a user's second command.</summary>
     public static CliRun RunIn(string folder, params string[] args) => RunIn(CliAssembly, folder, new Dictionary<string, string>(), args);
 
-    static CliRun RunIn(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args)
+    static CliRun RunIn(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args) =>
+        Finish(Start(cliAssembly, folder, environment, args), folder);
+
+    static CliRun Finish(Process started, string folder)
     {
-        using var process = Start(cliAssembly, folder, environment, args);
+        using var process = started;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
@@ -63,11 +70,13 @@ public static class CliProcess
     public static Process Start(string folder, IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(CliAssembly, folder, environment, args);
 
-    static Process Start(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args)
+    static Process Start(string cliAssembly, string folder, IReadOnlyDictionary<string, string> environment, string[] args) =>
+        Started(new ProcessStartInfo("dotnet") { ArgumentList = { cliAssembly } }, folder, environment, args);
+
+    static Process Started(ProcessStartInfo start, string folder, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        (start.WorkingDirectory, start.RedirectStandardOutput, start.RedirectStandardError) = (folder, true, true);
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.ArgumentList.Add(cliAssembly);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         return Process.Start(start)!;
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Functional.Cli.Output;
 using Functional.Cli.Storage;
 using Functional.Domain.Models;
@@ -20,7 +19,7 @@ public static class ExportCommand
         (from paths in Check(request, parseProblems)
          from file in ModelFileStore.Read(paths.Model, allowNonFinite: false).AsBadInput()
          from spec in ModelMatching.RequireModel(file.Loaded.StateDict, models, paths.Model).AsBadInput()
-         from bytes in OnnxExport.Write(spec, file.Loaded.StateDict, ProducerVersion).AsBadInput()
+         from bytes in OnnxExport.Write(spec, file.Loaded.StateDict, AppVersions.Functional).AsBadInput()
          from written in OutputCommit.Write(Seq1(new OutputFile(paths.Onnx, bytes))).AsFailure()
          select new Report(Seq<string>(),
              Seq($"Model: {spec.Key} ({spec.ClassName})", $"Wrote {paths.Onnx} (ONNX, opset {OnnxExport.Opset})")))
@@ -43,7 +42,4 @@ public static class ExportCommand
     }
 
     static bool SameFile(string a, string b) => Path.GetFullPath(a) == Path.GetFullPath(b);
-
-    static string ProducerVersion =>
-        typeof(ExportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 }

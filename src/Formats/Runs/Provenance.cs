@@ -28,8 +28,12 @@ public static class Provenance
         {
             recorded["data"] = table.Path;
             recorded["target"] = table.Columns.TargetName;
-            recorded["features"] = System.Text.Json.JsonSerializer.Serialize(table.Columns.FeatureNames.ToArray());
+            recorded["features"] = System.Text.Json.JsonSerializer.Serialize(table.Columns.FeatureNames.ToArray(), ProvenanceJson.Default.StringArray);
         });
         return recorded;
     }
 }
+
+/// <summary>System.Text.Json's source-generated writer of the feature names' JSON array (no reflection: the published CLI is compiled ahead of time).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class ProvenanceJson : System.Text.Json.Serialization.JsonSerializerContext;
