@@ -95,7 +95,8 @@ internal static class CheckpointDictionary
     }
 
     /// <summary>
-    /// Lightning's EarlyStopping.state_dict() (wait_count, stopped_epoch, best_score, patience) plus what --restore-best
+    /// Lightning's EarlyStopping.state_dict() (wait_count, best_score, patience; not stopped_epoch, which a wait count at
+    /// the patience implies) plus what --restore-best
     /// and the run's report need: the best evaluation's epoch, losses and rate, and its weights.
     /// </summary>
     static PythonObject EarlyStopping(TestLossMonitor monitor, Option<BestWeights> best) => DictOf(

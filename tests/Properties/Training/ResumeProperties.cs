@@ -63,8 +63,11 @@ public sealed class ResumeProperties(ITestOutputHelper output)
         var bytes = CheckpointFormat.Write(first.Checkpoint.IfNone(() => throw new InvalidOperationException("no checkpoint")), "last");
         var saved = CheckpointFormat.Read(bytes).IfFail(e => throw new InvalidOperationException(e.Message));
         var settings = ValidSettings.From(c.Settings);
-        var checkpoint = Resumption.Check(saved, settings.Training, settings.Model.StateDict)
-            .Match(Succ: ok => ok, Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
+        var check = Resumption.Check(saved, settings.Training, settings.Model.StateDict);
+        if (whole.StoppedEarlyAt(c.StopAfter))
+            return check.Match(Succ: _ => false, Fail: errors => errors.Exists(e => e.Message.StartsWith("was written when early stopping ended its run", StringComparison.Ordinal)))
+                .Label("a checkpoint of the epoch where early stopping ended the run is refused with that reason, as the run trains no further");
+        var checkpoint = check.Match(Succ: ok => ok, Fail: errors => throw new InvalidOperationException(string.Join("; ", errors.Map(e => e.Message))));
         var resumed = Run(c.Settings, Some(checkpoint), int.MaxValue);
         var expected = whole.Epochs.Where(e => e.Epoch >= c.StopAfter).ToList();
         var same = expected.SequenceEqual(resumed.Epochs) && whole.Ending == resumed.Ending;
@@ -105,9 +108,12 @@ public sealed class ResumeProperties(ITestOutputHelper output)
         return copy;
     }
 
-    sealed record RunRecord(List<EpochRecord> Epochs, string Ending, Option<Checkpoint> Checkpoint)
+    sealed record RunRecord(List<EpochRecord> Epochs, string Ending, Option<Checkpoint> Checkpoint, bool StoppedEarly = false)
     {
         public bool StoppedBefore(int epochs) => Epochs.Count < epochs || Epochs.Count == epochs && !Ending.StartsWith("finished", StringComparison.Ordinal);
+
+        /// <summary>Early stopping ended the run right after its <paramref name="epochs"/>-th epoch.</summary>
+        public bool StoppedEarlyAt(int epochs) => StoppedEarly && Epochs.Count == epochs;
     }
 
     /// <summary>The stream up to <paramref name="stopAfter"/> epochs (then its checkpoint is taken and the stream abandoned), or to its end.</summary>
@@ -129,7 +135,7 @@ public sealed class ResumeProperties(ITestOutputHelper output)
                     return new RunRecord(epochs,
                         $"finished {string.Join(" ", m.Final.Entries.Map(e => $"{e.Key}=[{string.Join(",", e.Value.Data.Map(v => BitConverter.SingleToUInt32Bits(v).ToString("x8")))}]"))} " +
                         $"last {m.LastEpoch} predictions {string.Join(",", m.TestPredictions.Memory.ToArray().Select(v => BitConverter.SingleToUInt32Bits(v).ToString("x8")))} " +
-                        $"monitor {m.Monitoring.StoppedAt} {BestAsRecorded(m.Monitoring.Best)} {m.Monitoring.Restored}", None);
+                        $"monitor {m.Monitoring.StoppedAt} {BestAsRecorded(m.Monitoring.Best)} {m.Monitoring.Restored}", None, m.Monitoring.StoppedAt.IsSome);
                 case TrainingFailed failed:
                     return new RunRecord(epochs, $"failed {failed.Error.Message}", None);
             }

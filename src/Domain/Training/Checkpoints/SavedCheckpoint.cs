@@ -38,6 +38,11 @@ public static class Resumption
         }).IfNone(new ScheduleSpec.Constant());
         if (savedSchedule != config.Schedule)
             problems.Add($"was trained with {Describe(savedSchedule)}; this run asks for {Describe(config.Schedule)} (give the checkpoint's scheduler flags)");
+        // The run this checkpoint is from stopped here, as a run whose epochs are all done does: going on would train
+        // epochs the uninterrupted run never trained.
+        saved.Monitor.Iter(monitor => config.Monitor.Patience.Filter(patience => monitor.WaitCount >= patience).Iter(patience => problems.Add(
+            $"was written when early stopping ended its run ({monitor.WaitCount} evaluations without improvement, --early-stop-patience {patience}); " +
+            "its weights are that run's result; a larger --early-stop-patience trains on")));
         if (config.Step is StepKind.MiniBatch or StepKind.FusedMiniBatch && saved.Steps.Generator.IsNone)
             problems.Add("has no generator_state, which --batch-size needs to draw the next epoch's mini-batches as the saved run would");
         if (problems.Count > 0)
