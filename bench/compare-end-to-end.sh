@@ -3,7 +3,7 @@
 # script that saves its two plots. The sides alternate round by round in one scratch folder, so load from other
 # work on the machine falls on both alike; prints each side's median and the ratio of medians.
 #   bench/compare-end-to-end.sh [rounds=15]
-# Ours is the published build (dotnet publish -r linux-x64: ReadyToRun, README "Performance"); with JIT=1 the plain
+# Ours is the published build (dotnet publish -r linux-x64: Native AOT, README "Performance"); with JIT=1 the plain
 # Release build (`dotnet functional.dll`, what `dotnet run` starts) joins the rotation as a third side.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -34,6 +34,6 @@ printf '  PyTorch script        %.3f s\n' "$theirs"
 for side in "${sides[@]}"; do
   [ "$side" = "${sides[1]}" ] && continue
   ours=$(echo ${times["$side"]} | tr ' ' '\n' | median)
-  label=$([ "$side" = "$published" ] && echo "ours, published (R2R)" || echo "ours, dotnet build (JIT)")
+  label=$([ "$side" = "$published" ] && echo "ours, published (AOT)" || echo "ours, dotnet build (JIT)")
   printf '  %-21s %.3f s   ratio %.3f\n' "$label" "$ours" "$(echo "$ours / $theirs" | bc -l)"
 done

@@ -8,6 +8,7 @@ using Functional.Cli.Runs;
 using Functional.Cli.Storage;
 using Functional.Display.Notebook;
 using Functional.Display.Reports;
+using Functional.Domain.Metrics;
 using Functional.Domain.Training;
 using Functional.Domain.Workflow;
 using Functional.Formats;
@@ -51,6 +52,8 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
         try
         {
             var bytes = ModelFileFormats.Write(plan.Format, result.Trained.Final, Provenance.Of(result.Settings, versions));
+            // Three passes over the test split: computed once for the summary line and run.json.
+            var metrics = result.TestMetrics;
             return
                 from loaded in ModelFileStore.NamingFile(plan.OutPath, ModelFile.Read(bytes)).AsFailure()
                 from reloaded in Predictions.OfLoaded(model, loaded.StateDict, result.Split.Test.X, result.Split.Test.Features, device).AsFailure()
@@ -60,11 +63,11 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
                 select new TrainOutputs(
                     transcript,
                     LastEpochLine(result),
-                    MetricsReport.Summary(result.TestMetrics, result.Split.Test.Count),
+                    MetricsReport.Summary(metrics, result.Split.Test.Count),
                     MonitoringLine(result),
                     new OutputFile(plan.OutPath, bytes),
                     plan.PlotsCopy.Map(folder => plots.Map(figure => new OutputFile(Path.Combine(folder, figure.File), figure.Png)).Strict()).IfNone(Seq<OutputFile>()),
-                    plan.RunsFolder.Map(root => RecordOf(root, plan, result, evaluations, bytes, plots, timing, versions)));
+                    plan.RunsFolder.Map(root => RecordOf(root, plan, result, metrics, evaluations, bytes, plots, timing, versions)));
         }
         finally
         {
@@ -93,7 +96,7 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
         return FormattableString.Invariant($"Early stopping: {stopped}; {best}");
     }
 
-    static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, Func<IEnumerable<EpochLog>> evaluations, byte[] model,
+    static RunRecordFiles RecordOf(string root, TrainPlan plan, WorkflowResult result, RegressionMetrics metrics, Func<IEnumerable<EpochLog>> evaluations, byte[] model,
         Seq<(string File, byte[] Png)> plots, RunTiming timing, SoftwareVersions versions)
     {
         var modelCopy = RunRecord.ModelFile(ModelFileFormats.ShortName(plan.Format));
@@ -102,7 +105,7 @@ public sealed record TrainOutputs(IEnumerable<string> Transcript, string LastEpo
             plan.CheckpointEvery, plan.ResumePath) { DataFile = timing.Data };
         (string Name, OutputContent Content)[] files =
         [
-            (RunRecord.RunFile, OutputContent.Of(RunJson.Bytes(RunJson.Of(result, facts)))),
+            (RunRecord.RunFile, OutputContent.Of(RunJson.Bytes(RunJson.Of(result, metrics, facts)))),
             (RunRecord.MetricsFile, OutputContent.Streamed(stream => MetricsCsv.Write(evaluations(), result.Trained.LastEpoch, stream))),
             (modelCopy, OutputContent.Of(model)),
             .. plots.Map(plot => (plot.File, OutputContent.Of(plot.Png))),

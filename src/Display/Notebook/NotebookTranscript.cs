@@ -59,8 +59,10 @@ public static class NotebookTranscript
 
     static bool[] Equal(Floats original, Floats reloaded)
     {
-        var equal = new bool[original.Length];
-        for (var i = 0; i < equal.Length; i++) equal[i] = i < reloaded.Length && original[i] == reloaded[i];
+        var ours = original.Span;
+        var theirs = reloaded.Span;
+        var equal = new bool[ours.Length];
+        for (var i = 0; i < equal.Length; i++) equal[i] = i < theirs.Length && ours[i] == theirs[i];
         return equal;
     }
 

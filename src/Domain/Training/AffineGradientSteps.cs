@@ -40,9 +40,16 @@ public sealed class AffineGradientSteps : ITrainingSteps
         internal AffinePass.Scratch Scratch { get; } = new(0);
     }
 
-    public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial, ShuffledBatches? batches = null)
+    /// <summary>
+    /// <paramref name="newArray"/> makes the array <see cref="PredictTest"/> fills (by default a plain one; the shell's are
+    /// on 2 MB pages, whose few faults cost far less than the tens of thousands of a large plain array's first touch).
+    /// </summary>
+    public AffineGradientSteps(DatasetSplit split, TrainingConfig config, AffineForm form, StateDict initial, ShuffledBatches? batches = null,
+        Func<int, float[]>? newArray = null)
     {
         (this.split, this.form, this.initial, this.batches) = (split, form, initial, batches);
+        this.newArray = newArray ?? (length => new float[length]);
+        evaluationBlock = new float[Math.Min(split.Test.Count, EvaluationBlock)];
         (loss, learningRate, groupRate) = (config.Loss, (float)config.LearningRate, config.LearningRate);
         weight = Scalar(initial, form.WeightKey);
         bias = Scalar(initial, form.BiasKey);
@@ -78,16 +85,26 @@ public sealed class AffineGradientSteps : ITrainingSteps
         return runningLoss / count;
     }
 
-    /// <summary>Predictions for an evaluation's metrics, in one buffer reused by every evaluation (not a new test-sized array each).</summary>
-    float[] evaluationPredictions = [];
+    /// <summary>Test samples an evaluation predicts at a time: its metrics go on block by block, so no test-sized array is made.</summary>
+    const int EvaluationBlock = 1 << 15;
+
+    readonly float[] evaluationBlock;
+    readonly Func<int, float[]> newArray;
 
     public Fin<Evaluation> Evaluate()
     {
-        if (evaluationPredictions.Length != split.Test.Count) evaluationPredictions = new float[split.Test.Count];
-        PredictInto(evaluationPredictions);
+        var inputs = split.Test.X.Span;
+        var targets = split.Test.Y.Span;
+        var residuals = ResidualSums.Zero;
+        for (var start = 0; start < targets.Length; start += evaluationBlock.Length)
+        {
+            var block = evaluationBlock.AsSpan(0, Math.Min(evaluationBlock.Length, targets.Length - start));
+            PredictInto(inputs.Slice(start, block.Length), block);
+            residuals = residuals.Add(block, targets.Slice(start, block.Length));
+        }
         return new Evaluation(
             AffinePass.Run(split.Test.X.Memory, split.Test.Y.Memory, weight, bias, loss, AffinePass.OnTwoCores(split.Test.Count) ? helper : null).Loss,
-            RegressionMetrics.Of(evaluationPredictions, split.Test.Y.Span));
+            RegressionMetrics.Of(residuals, targets));
     }
 
     /// <summary>The initial state_dict with the two trained values in place, so the keys keep the module's order.</summary>
@@ -98,14 +115,13 @@ public sealed class AffineGradientSteps : ITrainingSteps
 
     public Fin<Floats> PredictTest()
     {
-        var predictions = new float[split.Test.Count];
-        PredictInto(predictions);
+        var predictions = newArray(split.Test.Count);
+        PredictInto(split.Test.X.Span, predictions);
         return Floats.Of(predictions);
     }
 
-    void PredictInto(Span<float> predictions)
+    void PredictInto(ReadOnlySpan<float> inputs, Span<float> predictions)
     {
-        var inputs = split.Test.X.Span;
         for (var i = 0; i < predictions.Length; i++) predictions[i] = AffinePass.Predict(weight, bias, inputs[i]);
     }
 

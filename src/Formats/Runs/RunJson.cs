@@ -21,7 +21,8 @@ public static class RunJson
 
     public const string LineSource = "line: X = torch.arange(start, end, step) as float32, y = weight * X + bias, made with libtorch";
 
-    public static RunRecordDocument Of(WorkflowResult result, RunFacts facts)
+    /// <summary>The record of <paramref name="result"/>, whose <see cref="WorkflowResult.TestMetrics"/> are <paramref name="testMetrics"/> (computed once by the caller).</summary>
+    public static RunRecordDocument Of(WorkflowResult result, RegressionMetrics testMetrics, RunFacts facts)
     {
         var (settings, training, trained) = (result.Settings, result.Settings.Training, result.Trained);
         var data = settings.Data;
@@ -53,7 +54,7 @@ public static class RunJson
             Parameters(trained.Initial),
             Parameters(trained.Final),
             new EpochRecord(trained.LastEpoch.Epoch, trained.LastEpoch.TrainLoss, trained.LastEpoch.TestLoss),
-            Metrics(result.TestMetrics),
+            Metrics(testMetrics),
             training.Monitor.IsOn ? Monitoring(trained.Monitoring) : null,
             new FilesRecord(facts.ModelCopy, facts.ModelSha256, facts.Metrics, facts.Plots.ToList()),
             facts.StartedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),

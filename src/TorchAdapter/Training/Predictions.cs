@@ -32,7 +32,7 @@ public static class Predictions
             using var scope = NewDisposeScope();
             return Floats.Of(TensorValues.ArrayOf(module.call(inputs)));
         }
-        var predictions = GC.AllocateUninitializedArray<float>(checked((int)rows));
+        var predictions = LargeArrays.Allocate<float>(checked((int)rows));
         foreach (var (start, length) in RowChunks.Of(rows, blockRows))
         {
             using var scope = NewDisposeScope();

@@ -28,10 +28,10 @@ public static class Trainer
     static Fin<ITrainingSteps> StepsFor(DatasetSplit split, TrainingConfig config, TorchModel model, ComputeDevice device) => config.Step switch
     {
         StepKind.FusedAffine fused => InitialParameters(model, config.Seed)
-            .Map(initial => (ITrainingSteps)new AffineGradientSteps(split, config, fused.Form, initial)),
+            .Map(initial => (ITrainingSteps)new AffineGradientSteps(split, config, fused.Form, initial, newArray: LargeArrays.Allocate<float>)),
         StepKind.FusedMiniBatch fused => InitialParameters(model, config.Seed)
             .Map(initial => (ITrainingSteps)new AffineGradientSteps(split, config, fused.Form, initial,
-                new AffineGradientSteps.ShuffledBatches(new DataLoaderOrder(config.Seed), fused.Size))),
+                new AffineGradientSteps.ShuffledBatches(new DataLoaderOrder(config.Seed), fused.Size), LargeArrays.Allocate<float>)),
         StepKind.MiniBatch mini => MiniBatchSteps.Start(model, split, config, mini.Size, device).Map(steps => (ITrainingSteps)steps),
         _ => FullBatchSteps.Start(model, split, config, device).Map(steps => (ITrainingSteps)steps),
     };
