@@ -34,7 +34,8 @@ public static class LargeArrays
         return start;
     }
 
-    static unsafe void AdviseLargePages(void* start, long bytes)
+    /// <summary>Asks for the 2 MB-aligned part of memory not yet touched (libtorch's, say) to be backed by 2 MB pages.</summary>
+    public static unsafe void AdviseLargePages(void* start, long bytes)
     {
         if (!OperatingSystem.IsLinux() || bytes < 2 * HugePage) return;
         var first = ((long)start + HugePage - 1) & ~(HugePage - 1);

@@ -58,11 +58,17 @@ public sealed class MiniBatchSteps : AutogradSteps
 
     /// <summary>
     /// The next epoch's order, drawn straight into one int32 tensor kept for the whole run: libtorch's memory, so it is
-    /// gone as soon as the steps are disposed (an array would stay until the garbage collector's next full collection).
+    /// gone as soon as the steps are disposed (an array would stay until the garbage collector's next full collection),
+    /// on 2 MB pages as the data is (<see cref="LargeArrays"/>: 320 MB at 10^8 samples is 78,125 faults on small ones).
     /// </summary>
     unsafe Tensor Order(int count)
     {
-        orderTensor ??= empty(count, ScalarType.Int32).DetachFromDisposeScope();
+        if (orderTensor is null)
+        {
+            orderTensor = empty(count, ScalarType.Int32).DetachFromDisposeScope();
+            using var storage = orderTensor.storage<int>();
+            LargeArrays.AdviseLargePages((void*)storage.data_ptr(), (long)count * sizeof(int));
+        }
         using (var storage = orderTensor.storage<int>()) shuffle.NextEpoch(new Span<int>((void*)storage.data_ptr(), count));
         return Data.TrainX.device.type == DeviceType.CPU ? orderTensor : orderTensor.to(Data.TrainX.device);
     }
