@@ -5,7 +5,13 @@ namespace Functional.Bench;
 
 public static class Program
 {
-    public static int Main(string[] args) => args.FirstOrDefault() switch
+    public static int Main(string[] args)
+    {
+        Functional.TorchAdapter.Backend.PyTorchArithmetic.UseEverywhere(); // as the CLI computes
+        return Run(args);
+    }
+
+    static int Run(string[] args) => args.FirstOrDefault() switch
     {
         "quick" => QuickMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "only", "variant", "malloc")),
         "memory" => MemoryMode.Run(ModeOptions.Parse(args.Skip(1), "threads", "epochs", "every", "malloc")),
