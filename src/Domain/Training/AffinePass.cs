@@ -37,9 +37,10 @@ public static class AffinePass
         Result(new PiecewisePass(xs, ys, null, weight, bias, loss), helper, new Scratch(0), xs.Length);
 
     /// <summary>
-    /// The same pass over the samples <paramref name="indices"/> names, in that order, as if they had first been gathered
-    /// into one batch: each piece gathers its own samples into the scratch of the thread that takes it, so the second
-    /// core shares the gathering (random reads, most of a shuffled epoch) and not only the arithmetic.
+    /// The same pass over the samples <paramref name="indices"/> names, as if they had first been gathered into one batch:
+    /// each piece gathers its own samples into the scratch of the thread that takes it, so the second core shares the
+    /// gathering (random reads, most of a shuffled epoch) and not only the arithmetic. Within a piece the samples are
+    /// summed in the order <see cref="SampleGather"/> reads them, a fixed function of the piece's indices.
     /// </summary>
     public static AffinePassResult RunGathered(ReadOnlyMemory<int> indices, ReadOnlyMemory<float> allX, ReadOnlyMemory<float> allY, float weight, float bias,
         LossKind loss, PassHelper? helper, Scratch scratch) =>
@@ -105,22 +106,13 @@ public static class AffinePass
         {
             var (start, end) = (Cut(piece), Cut(piece + 1));
             if (indices is not { } order) return PieceSums(xs.Span[start..end], ys.Span[start..end], weight, bias, loss);
-            var (gatheredX, gatheredY) = scratch.For(end - start);
-            Gather(order.Span[start..end], xs.Span, ys.Span, gatheredX, gatheredY);
+            var (gatheredX, gatheredY, byRegion) = scratch.For(end - start);
+            SampleGather.Gather(order.Span[start..end], xs.Span, ys.Span, gatheredX, gatheredY, byRegion);
             return PieceSums(gatheredX.AsSpan(0, end - start), gatheredY.AsSpan(0, end - start), weight, bias, loss);
         }
 
         /// <summary>Where piece <paramref name="piece"/> starts: a multiple of the SIMD width, the last piece taking the rest.</summary>
         int Cut(int piece) => piece == Pieces ? count : count / Pieces / Vector<float>.Count * Vector<float>.Count * piece;
-    }
-
-    static void Gather(ReadOnlySpan<int> indices, ReadOnlySpan<float> allX, ReadOnlySpan<float> allY, Span<float> xs, Span<float> ys)
-    {
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var index = indices[i];
-            (xs[i], ys[i]) = (allX[index], allY[index]);
-        }
     }
 
     /// <summary>
@@ -130,11 +122,12 @@ public static class AffinePass
     public sealed class Scratch(int samples)
     {
         float[] xs = new float[samples], ys = new float[samples];
+        int[] byRegion = new int[samples];
 
-        internal (float[] X, float[] Y) For(int samples)
+        internal (float[] X, float[] Y, int[] ByRegion) For(int samples)
         {
-            if (xs.Length < samples) (xs, ys) = (new float[samples], new float[samples]);
-            return (xs, ys);
+            if (xs.Length < samples) (xs, ys, byRegion) = (new float[samples], new float[samples], new int[samples]);
+            return (xs, ys, byRegion);
         }
     }
 

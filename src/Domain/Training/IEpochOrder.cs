@@ -17,6 +17,9 @@ public interface IEpochOrder : IDisposable
     /// <summary>Returns once <c>order[0 .. length)</c> of the epoch begun by <see cref="Start"/> holds its final values.</summary>
     void WaitFor(int length);
 
+    /// <summary>Whether <c>order[0 .. length)</c> already holds its final values (<see cref="WaitFor"/> without the wait).</summary>
+    bool IsFinal(int length);
+
     /// <summary>The generator's state after the last epoch begun, as a checkpoint stores it.</summary>
     byte[] State();
 

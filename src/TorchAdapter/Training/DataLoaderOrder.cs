@@ -51,6 +51,8 @@ public sealed class DataLoaderOrder(long seed) : IEpochOrder
         }
     }
 
+    public bool IsFinal(int length) => Volatile.Read(ref final) >= length;
+
     void Publish(int prefix) => Volatile.Write(ref final, prefix);
 
     public byte[] State()
