@@ -91,7 +91,7 @@ public sealed record TrainingReport(
         var firstLine = Enumerable.Range(0, Math.Min(Lines.Count, pytorch.Lines.Count)).FirstOrDefault(i => !Printed(Lines[i], pytorch.Lines[i]), -1);
         if (firstLine >= 0) Check(false, $"printed epoch line {firstLine}", Lines[firstLine], pytorch.Lines[firstLine]);
         Check(Printed(Final, pytorch.Final), "final state_dict", Final, pytorch.Final);
-        Check(Printed(Predictions, pytorch.Predictions), "test predictions", Predictions, pytorch.Predictions);
+        Check(exact ? Predictions == pytorch.Predictions : PrintedNumbers.AgreeAsTensor(Predictions, pytorch.Predictions), "test predictions", Predictions, pytorch.Predictions);
         Check(StoppedEarly == pytorch.StoppedEarly, "early stopping stopped after epoch", StoppedEarly, pytorch.StoppedEarly);
         Check(BestEpoch == pytorch.BestEpoch, "best epoch", BestEpoch, pytorch.BestEpoch);
         var firstRate = Enumerable.Range(0, Math.Min(Rates.Count, pytorch.Rates.Count)).FirstOrDefault(i => Rates[i] != pytorch.Rates[i], -1);
@@ -140,6 +140,20 @@ public static class PrintedNumbers
         return a.Count == b.Count
                && Number.Replace(ours, "#") == Number.Replace(theirs, "#")
                && Enumerable.Range(0, a.Count).All(i => Close(a[i].Value, b[i].Value));
+    }
+
+    /// <summary>
+    /// <see cref="Agree"/>, or within 1e-6 of the tensor's largest element: a prediction near zero is w x + b cancelling,
+    /// and parameters one float rounding apart (--fused's double sums) move it by about that much; the 4 digits PyTorch
+    /// prints of -1.78e-04 then differ where the tensor's 3.7 do not (seed (12255890072963111366,14419119098253988737)).
+    /// </summary>
+    public static bool AgreeAsTensor(string? ours, string? theirs)
+    {
+        if (Agree(ours, theirs) || ours is null || theirs is null) return Agree(ours, theirs);
+        var (a, b) = (Number.Matches(ours), Number.Matches(theirs));
+        if (a.Count != b.Count || Number.Replace(ours, "#") != Number.Replace(theirs, "#")) return false;
+        var largest = b.Select(number => Math.Abs(Parse(number.Value))).DefaultIfEmpty(0).Max();
+        return Enumerable.Range(0, a.Count).All(i => Close(a[i].Value, b[i].Value) || Math.Abs(Parse(a[i].Value) - Parse(b[i].Value)) <= 1e-6 * largest);
     }
 
     static bool Close(string ours, string theirs)
