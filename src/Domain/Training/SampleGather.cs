@@ -7,8 +7,8 @@ namespace Functional.Domain.Training;
 /// top bits), so consecutive reads fall within a few megabytes and the translations of their addresses stay cached (on
 /// a virtual machine a translation missed is a walk through the guest's and the host's page tables). The reads are as
 /// many as before, each still a cache miss, but cheaper: on the 2-core Xeon VM one thread gathered 8 * 10^7 samples in
-/// 1.10-1.21 s instead of 2.04-2.08 s (`Functional.Bench bandwidth`, pieces of 125,000 as the epoch gathers them; on
-/// an EPYC VM a C gather went from 1.85 to 1.27 s).
+/// 1.10-1.21 s instead of 2.04-2.08 s (`Functional.Bench bandwidth`, pieces of 125,000 as the epoch gathers them; the
+/// same in C: 1.85 to 1.27 s).
 /// The samples then come in that order, not the indices': a sum over them is the same sum in another order.
 /// </summary>
 public static class SampleGather
