@@ -149,7 +149,7 @@ public static class PrintedNumbers
     /// </summary>
     public static bool AgreeAsTensor(string? ours, string? theirs)
     {
-        if (Agree(ours, theirs) || ours is null || theirs is null) return Agree(ours, theirs);
+        if (ours is null || theirs is null) return ours == theirs;
         var (a, b) = (Number.Matches(ours), Number.Matches(theirs));
         if (a.Count != b.Count || Number.Replace(ours, "#") != Number.Replace(theirs, "#")) return false;
         var largest = b.Select(number => Math.Abs(Parse(number.Value))).DefaultIfEmpty(0).Max();

@@ -11,6 +11,7 @@ namespace Functional.TorchAdapter.Backend;
 /// reproducibility (<c>MKL_CBWR=COMPATIBLE</c>) keeps it on the one code path every x86-64 CPU has. MKL reads the
 /// setting once, at its first call, from the C library's environment (which <see cref="Environment.SetEnvironmentVariable(string, string)"/>
 /// does not change on Linux), so it is set there before libtorch computes anything; a user's own MKL_CBWR is kept.
+/// Call it first thing in a process (the CLI's Program does), before other threads could be reading the environment.
 /// </summary>
 public static class PyTorchArithmetic
 {

@@ -12,7 +12,6 @@ public static class TorchBackend
 {
     public static Fin<ComputeDevice> LoadAndPickDevice()
     {
-        PyTorchArithmetic.UseEverywhere();
         // TorchSharp prints a long load trace to stdout when it fails; the user gets our one line instead.
         var stdout = Console.Out;
         Console.SetOut(TextWriter.Null);
